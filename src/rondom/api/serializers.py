@@ -1,0 +1,152 @@
+"""API representations; writes are validated by the same forms as the pages."""
+
+from django import forms as django_forms
+from rest_framework import serializers
+
+from rondom.cases.forms import ChildForm, ParticipantForm, SchoolPeriodForm
+from rondom.cases.models import Case, Child, Participant, SchoolPeriod
+from rondom.timeline.forms import CardForm
+from rondom.timeline.kinds import CardKind
+from rondom.timeline.models import Card
+
+
+def validate_with_form(form: django_forms.BaseForm) -> dict:
+    if not form.is_valid():
+        raise serializers.ValidationError(
+            {
+                ("non_field_errors" if field == "__all__" else field): [str(e) for e in errors]
+                for field, errors in form.errors.items()
+            }
+        )
+    return form.cleaned_data
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Case
+        fields = ["id", "title", "created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class ChildSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Child
+        fields = ["id", "case", "name", "date_of_birth"]
+
+    def validate(self, attrs):
+        data = {**ChildSerializer(self.instance).data, **attrs} if self.instance else attrs
+        validate_with_form(ChildForm(data))
+        return attrs
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    letter = serializers.CharField(max_length=2, required=False, allow_blank=True)
+    colour = serializers.CharField(max_length=7, required=False, allow_blank=True)
+
+    class Meta:
+        model = Participant
+        fields = [
+            "id",
+            "case",
+            "name",
+            "role",
+            "letter",
+            "colour",
+            "organisation",
+            "function",
+            "is_case_manager",
+        ]
+        read_only_fields = ["is_case_manager"]
+
+    def validate(self, attrs):
+        base = ParticipantSerializer(self.instance).data if self.instance else {}
+        cleaned = validate_with_form(ParticipantForm({**base, **attrs}))
+        attrs["letter"], attrs["colour"] = cleaned["letter"], cleaned["colour"]
+        return attrs
+
+
+class SchoolPeriodSerializer(serializers.ModelSerializer):
+    groups = serializers.ListField(child=serializers.CharField(max_length=12), required=False)
+    first_school_year = serializers.IntegerField(required=False, write_only=True)
+
+    class Meta:
+        model = SchoolPeriod
+        fields = [
+            "id",
+            "child",
+            "kind",
+            "name",
+            "start_text",
+            "end_text",
+            "starts_on",
+            "ends_on",
+            "note",
+            "groups",
+            "first_school_year",
+        ]
+        read_only_fields = ["starts_on", "ends_on"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["groups"] = [gy.group for gy in instance.group_years.all()]
+        return data
+
+    def validate(self, attrs):
+        base = {}
+        if self.instance:
+            base = {f: getattr(self.instance, f) for f in ("kind", "name", "start_text", "end_text", "note")}
+        data = {**base, **attrs, "groups": " ".join(attrs.get("groups", []))}
+        form = SchoolPeriodForm(data, instance=None)
+        cleaned = validate_with_form(form)
+        attrs["starts_on"], attrs["ends_on"] = form.starts_on, form.ends_on
+        attrs["groups"] = cleaned["groups"]
+        attrs["first_school_year"] = cleaned["first_school_year"]
+        return attrs
+
+
+class CardSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(
+        required=False,
+        help_text="The version you last read; required when changing a card.",
+    )
+    kind = serializers.ChoiceField(choices=CardKind.choices)
+
+    class Meta:
+        model = Card
+        fields = [
+            "id",
+            "case",
+            "child",
+            "kind",
+            "author",
+            "date_text",
+            "starts_on",
+            "ends_on",
+            "precision",
+            "text",
+            "text_less_well",
+            "provider",
+            "with_whom",
+            "aspect",
+            "rating",
+            "domain",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["starts_on", "ends_on", "precision", "created_at", "updated_at"]
+
+    def validate(self, attrs):
+        case = attrs.get("case") or self.instance.case
+        kind = attrs.get("kind") or self.instance.kind
+        if self.instance and ("case" in attrs and attrs["case"] != self.instance.case):
+            raise serializers.ValidationError({"case": ["A card cannot move to another case."]})
+        base = {}
+        if self.instance:
+            base = {f: getattr(self.instance, f) for f in CardForm.Meta.fields}
+            base["child"], base["author"] = self.instance.child_id, self.instance.author_id
+        data = {**base, **{k: getattr(v, "pk", v) for k, v in attrs.items()}, "kind": kind}
+        form = CardForm(data, instance=self.instance or Card(case=case), case=case, kind=kind)
+        validate_with_form(form)
+        self.form = form
+        return attrs

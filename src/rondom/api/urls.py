@@ -1,0 +1,17 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("cases", views.CaseViewSet, basename="case")
+router.register("children", views.ChildViewSet, basename="child")
+router.register("participants", views.ParticipantViewSet, basename="participant")
+router.register("school-periods", views.SchoolPeriodViewSet, basename="school-period")
+router.register("cards", views.CardViewSet, basename="card")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include(router.urls)),
+]

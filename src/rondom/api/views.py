@@ -1,0 +1,162 @@
+"""JSON API v1. Every queryset starts from the access policy, so outsiders get 404."""
+
+from django.db import transaction
+from rest_framework import status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from rondom.cases.access import cases_for
+from rondom.cases.models import Case, Child, Participant, SchoolPeriod
+from rondom.cases.services import start_case
+from rondom.timeline.career import set_group_sequence
+from rondom.timeline.editing import (
+    EditConflict,
+    create_card,
+    delete_card,
+    reresolve_group_dates,
+    save_card_changes,
+    snapshot,
+)
+from rondom.timeline.models import Card
+
+from .serializers import (
+    CardSerializer,
+    CaseSerializer,
+    ChildSerializer,
+    ParticipantSerializer,
+    SchoolPeriodSerializer,
+)
+
+
+class ScopedViewSet(viewsets.ModelViewSet):
+    """Limits the objects a client may point at (case, child, author) to its own cases."""
+
+    scoped_fields: dict[str, tuple[type, str]] = {}
+
+    def visible_cases(self):
+        return cases_for(self.request.user)
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        for name, (model, case_path) in self.scoped_fields.items():
+            field = serializer.fields.get(name)
+            if field is not None and not field.read_only:
+                field.queryset = model.objects.filter(**{f"{case_path}__in": self.visible_cases()})
+        return serializer
+
+
+class CaseViewSet(ScopedViewSet):
+    serializer_class = CaseSerializer
+    # Closing and removing a case is a separate, deliberate procedure, not an API call.
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return self.visible_cases().order_by("pk")
+
+    def perform_create(self, serializer):
+        serializer.instance = start_case(serializer.validated_data["title"], self.request.user)
+
+
+class ChildViewSet(ScopedViewSet):
+    serializer_class = ChildSerializer
+    scoped_fields = {"case": (Case, "pk")}
+
+    def get_queryset(self):
+        return Child.objects.filter(case__in=self.visible_cases()).order_by("pk")
+
+    def perform_update(self, serializer):
+        if serializer.validated_data.get("case", serializer.instance.case) != serializer.instance.case:
+            raise ValidationError({"case": ["A child cannot move to another case."]})
+        serializer.save()
+
+
+class ParticipantViewSet(ScopedViewSet):
+    serializer_class = ParticipantSerializer
+    scoped_fields = {"case": (Case, "pk")}
+
+    def get_queryset(self):
+        return Participant.objects.filter(case__in=self.visible_cases()).order_by("pk")
+
+    def perform_update(self, serializer):
+        if serializer.validated_data.get("case", serializer.instance.case) != serializer.instance.case:
+            raise ValidationError({"case": ["A participant cannot move to another case."]})
+        serializer.save()
+
+    def perform_destroy(self, instance):
+        if instance.cards.exists():
+            raise ValidationError({"detail": "This participant has filled in cards."})
+        instance.delete()
+
+
+class SchoolPeriodViewSet(ScopedViewSet):
+    serializer_class = SchoolPeriodSerializer
+    scoped_fields = {"child": (Child, "case")}
+
+    def get_queryset(self):
+        return (
+            SchoolPeriod.objects.filter(child__case__in=self.visible_cases())
+            .prefetch_related("group_years")
+            .order_by("pk")
+        )
+
+    @transaction.atomic
+    def perform_create(self, serializer):
+        self._save(serializer)
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        if serializer.validated_data.get("child", serializer.instance.child) != serializer.instance.child:
+            raise ValidationError({"child": ["A school period cannot move to another child."]})
+        self._save(serializer)
+
+    def _save(self, serializer):
+        groups = serializer.validated_data.pop("groups")
+        first_year = serializer.validated_data.pop("first_school_year")
+        period = serializer.save()
+        set_group_sequence(period, groups, first_year)
+        reresolve_group_dates(period.child)
+
+    @transaction.atomic
+    def perform_destroy(self, instance):
+        child = instance.child
+        instance.delete()
+        reresolve_group_dates(child)
+
+
+class CardViewSet(ScopedViewSet):
+    serializer_class = CardSerializer
+    scoped_fields = {"case": (Case, "pk"), "child": (Child, "case"), "author": (Participant, "case")}
+
+    def get_queryset(self):
+        return (
+            Card.objects.alive()
+            .filter(case__in=self.visible_cases())
+            .select_related("author", "child")
+            .order_by("pk")
+        )
+
+    def perform_create(self, serializer):
+        card = serializer.form.save(commit=False)
+        card.case = serializer.validated_data["case"]
+        serializer.instance = create_card(card, self.request.user)
+
+    def update(self, request, *args, **kwargs):
+        card = self.get_object()
+        before = snapshot(card)
+        serializer = self.get_serializer(card, data=request.data, partial=kwargs.get("partial"))
+        serializer.is_valid(raise_exception=True)
+        expected = serializer.validated_data.get("version")
+        if expected is None:
+            raise ValidationError({"version": ["Send the version you last read."]})
+        try:
+            card = save_card_changes(serializer.form.save(commit=False), before, expected, request.user)
+        except EditConflict as conflict:
+            current = CardSerializer(conflict.current).data
+            return Response(
+                {"detail": "This card was changed by someone else.", "current": current},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(CardSerializer(card).data)
+
+    def perform_destroy(self, instance):
+        delete_card(instance, self.request.user)

@@ -1,0 +1,159 @@
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rondom.timeline.career import school_year_of
+from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
+
+from .models import ROLE_DEFAULTS, Case, Child, Group, Participant, SchoolPeriod
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["title"]
+
+
+class ChildForm(forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = ["name", "date_of_birth"]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_date_of_birth(self) -> date:
+        value = self.cleaned_data["date_of_birth"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date of birth cannot be in the future."))
+        if value.year < 1990:
+            raise forms.ValidationError(_("Please check the year of birth."))
+        return value
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["name", "role", "letter", "colour", "organisation", "function"]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["letter"].required = False
+        self.fields["colour"].required = False
+        self.fields["letter"].help_text = _(
+            "Leave empty for the usual letter: O parents, M mother, V father, S school, J youth care."
+        )
+
+    def clean_letter(self) -> str:
+        return self.cleaned_data["letter"].strip().upper()
+
+    def clean_colour(self) -> str:
+        colour = self.cleaned_data["colour"].strip()
+        if colour and not (
+            len(colour) == 7
+            and colour[0] == "#"
+            and all(c in "0123456789abcdefABCDEF" for c in colour[1:])
+        ):
+            raise forms.ValidationError(_("Choose a colour, for example #0b57d0."))
+        return colour.lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        letter, colour = ROLE_DEFAULTS.get(cleaned.get("role"), ("?", "#4a4a4a"))
+        cleaned["letter"] = cleaned.get("letter") or letter
+        cleaned["colour"] = cleaned.get("colour") or colour
+        return cleaned
+
+
+GROUP_CHOICES = {choice.value for choice in Group}
+GROUP_ALIASES = {"peuter": "peuter", "peuters": "peuter", "peutergroep": "peuter", "p": "peuter"}
+
+
+def parse_group_sequence(text: str) -> list[str]:
+    """'1 2 3 4 4 5' or '1, 2, 3' → the groups in order; a repeated group simply appears twice."""
+    groups = []
+    for token in text.replace(",", " ").split():
+        token = token.lower().removeprefix("groep")
+        token = GROUP_ALIASES.get(token, token)
+        if token not in GROUP_CHOICES:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a group. Use peuter or 1 to 8, for example: 1 2 3 4 4 5."),
+                params={"value": token},
+            )
+        groups.append(token)
+    return groups
+
+
+class SchoolPeriodForm(forms.ModelForm):
+    groups = forms.CharField(
+        label=_("groups, in order"),
+        required=False,
+        help_text=_("One group per school year, for example 1 2 3 4 4 5 (4 twice: repeated)."),
+    )
+    first_school_year = forms.IntegerField(
+        label=_("first school year starts in"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text=_("Leave empty to start with the school year of the start date."),
+    )
+
+    class Meta:
+        model = SchoolPeriod
+        fields = ["kind", "name", "start_text", "end_text", "note"]
+        help_texts = {
+            "start_text": _("For example 8-2016, augustus 2016 or 2016."),
+            "end_text": _("Leave empty if it still goes on."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            years = list(self.instance.group_years.all())
+            self.initial["groups"] = " ".join(gy.group for gy in years)
+            if years:
+                self.initial["first_school_year"] = years[0].school_year
+
+    def _parse(self, field: str) -> date | None:
+        text = self.cleaned_data.get(field, "").strip()
+        if not text:
+            return None
+        try:
+            value = parse_fuzzy_date(text)
+        except FuzzyDateError as error:
+            raise forms.ValidationError(error.message, code=error.code) from error
+        if value.start is None:
+            raise forms.ValidationError(_("Give a date, a month or a year."))
+        return value.start if field == "start_text" else value.end
+
+    def clean_start_text(self) -> str:
+        self.starts_on = self._parse("start_text")
+        if self.starts_on is None:
+            raise forms.ValidationError(_("When did this period start?"))
+        return self.cleaned_data["start_text"].strip()
+
+    def clean_end_text(self) -> str:
+        self.ends_on = self._parse("end_text")
+        return self.cleaned_data["end_text"].strip()
+
+    def clean_groups(self) -> list[str]:
+        return parse_group_sequence(self.cleaned_data.get("groups", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on = getattr(self, "starts_on", None)
+        ends_on = getattr(self, "ends_on", None)
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("end_text", _("The end lies before the start."))
+        if starts_on and not cleaned.get("first_school_year"):
+            cleaned["first_school_year"] = school_year_of(starts_on)
+        return cleaned
+
+    def save(self, commit: bool = True) -> SchoolPeriod:
+        period = super().save(commit=False)
+        period.starts_on = self.starts_on
+        period.ends_on = self.ends_on
+        if commit:
+            period.save()
+        return period

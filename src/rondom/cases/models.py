@@ -1,0 +1,173 @@
+"""A case (casus): the children, the people involved and the school career."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Case(models.Model):
+    title = models.CharField(
+        _("name of the case"),
+        max_length=120,
+        help_text=_("For example the family name, or a pseudonym."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Child(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="children")
+    name = models.CharField(_("first name or pseudonym"), max_length=80)
+    date_of_birth = models.DateField(_("date of birth"))
+
+    class Meta:
+        ordering = ["date_of_birth", "pk"]
+        verbose_name = _("child")
+        verbose_name_plural = _("children")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    PARENTS = "parents", _("parents")
+    MOTHER = "mother", _("mother")
+    FATHER = "father", _("father")
+    CARER = "carer", _("carer")
+    CHILD = "child", _("child")
+    SCHOOL = "school", _("school")
+    YOUTH_CARE = "youth_care", _("youth care")
+    CHILDCARE = "childcare", _("childcare")
+    OTHER = "other", _("other")
+
+
+# The paper tool's letters (O, M, V, S, J) and a colour each; a different one may be chosen.
+ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
+    Role.PARENTS: ("O", "#b3261e"),
+    Role.MOTHER: ("M", "#b3261e"),
+    Role.FATHER: ("V", "#8a4b08"),
+    Role.CARER: ("O", "#b3261e"),
+    Role.CHILD: ("K", "#6a1b9a"),
+    Role.SCHOOL: ("S", "#0b57d0"),
+    Role.YOUTH_CARE: ("J", "#146c2e"),
+    Role.CHILDCARE: ("P", "#00696f"),
+    Role.OTHER: ("A", "#4a4a4a"),
+}
+
+PARENT_ROLES = {Role.PARENTS, Role.MOTHER, Role.FATHER, Role.CARER}
+
+
+class Participant(models.Model):
+    """A betrokkene: someone involved in the case, with or without an account."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    letter = models.CharField(
+        _("letter"), max_length=2, help_text=_("Shown on every card this person fills in.")
+    )
+    colour = models.CharField(_("colour"), max_length=7)
+    organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    function = models.CharField(_("function"), max_length=120, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participations",
+    )
+    is_case_manager = models.BooleanField(_("case manager"), default=False)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user"],
+                condition=models.Q(user__isnull=False),
+                name="one_participant_per_account_per_case",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.letter} · {self.name}"
+
+    @property
+    def is_parent(self) -> bool:
+        return self.role in PARENT_ROLES
+
+
+class PeriodKind(models.TextChoices):
+    CHILDCARE = "childcare", _("childcare")
+    PLAYGROUP = "playgroup", _("playgroup / pre-school")
+    SCHOOL = "school", _("primary school")
+    SPECIAL = "special", _("special education")
+    OUT_OF_SCHOOL = "out_of_school", _("out of school")
+    OTHER = "other", _("other")
+
+
+class SchoolPeriod(models.Model):
+    """A stretch of the school career: childcare, a school, or time out of school."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="school_periods")
+    kind = models.CharField(_("kind"), max_length=20, choices=PeriodKind.choices)
+    name = models.CharField(
+        _("name"), max_length=120, blank=True, help_text=_("For example the name of the school.")
+    )
+    start_text = models.CharField(_("from"), max_length=60)
+    end_text = models.CharField(_("until"), max_length=60, blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("school period")
+        verbose_name_plural = _("school periods")
+
+    def __str__(self) -> str:
+        return self.name or self.get_kind_display()
+
+
+class Group(models.TextChoices):
+    PRESCHOOL = "peuter", _("pre-school group")
+    G1 = "1", "1"
+    G2 = "2", "2"
+    G3 = "3", "3"
+    G4 = "4", "4"
+    G5 = "5", "5"
+    G6 = "6", "6"
+    G7 = "7", "7"
+    G8 = "8", "8"
+
+
+class GroupYear(models.Model):
+    """One school year in one group; a repeated year is simply the same group twice."""
+
+    period = models.ForeignKey(SchoolPeriod, on_delete=models.CASCADE, related_name="group_years")
+    school_year = models.PositiveSmallIntegerField(
+        _("school year"), help_text=_("The calendar year in which the school year starts.")
+    )
+    group = models.CharField(_("group"), max_length=6, choices=Group.choices)
+
+    class Meta:
+        ordering = ["school_year", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "school_year"], name="one_group_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} ({self.school_year}/{self.school_year + 1})"

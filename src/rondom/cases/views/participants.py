@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rondom.cases.access import get_case_for
+from rondom.cases.forms import ParticipantForm
+
+
+def _participant(request, case_id: int, participant_id: int):
+    case = get_case_for(request.user, case_id)
+    participant = case.participants.filter(pk=participant_id).first()
+    if participant is None:
+        raise Http404
+    return case, participant
+
+
+@login_required
+def participant_create(request, case_id: int):
+    case = get_case_for(request.user, case_id)
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = form.save(commit=False)
+        participant.case = case
+        participant.save()
+        return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/participant_form.html", {"form": form, "case": case})
+
+
+@login_required
+def participant_edit(request, case_id: int, participant_id: int):
+    case, participant = _participant(request, case_id, participant_id)
+    form = ParticipantForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("cases:detail", case_id=case.pk)
+    return render(
+        request,
+        "cases/participant_form.html",
+        {"form": form, "case": case, "participant": participant},
+    )
+
+
+@login_required
+@require_POST
+def participant_delete(request, case_id: int, participant_id: int):
+    case, participant = _participant(request, case_id, participant_id)
+    # Cards keep their author: someone who wrote on the timeline stays listed.
+    if participant.cards.exists():
+        messages.error(
+            request,
+            _("%(name)s has filled in cards, so they stay in the case.")
+            % {"name": participant.name},
+        )
+    elif participant.user_id == request.user.pk:
+        messages.error(request, _("You cannot remove yourself from the case."))
+    else:
+        participant.delete()
+    return redirect("cases:detail", case_id=case.pk)

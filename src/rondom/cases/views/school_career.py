@@ -1,0 +1,74 @@
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from rondom.cases.access import get_child_for
+from rondom.cases.forms import SchoolPeriodForm
+from rondom.timeline.career import group_year_spans, set_group_sequence
+from rondom.timeline.editing import reresolve_group_dates
+
+
+def _period(request, case_id: int, child_id: int, period_id: int):
+    child = get_child_for(request.user, case_id, child_id)
+    period = child.school_periods.filter(pk=period_id).first()
+    if period is None:
+        raise Http404
+    return child, period
+
+
+@login_required
+def career(request, case_id: int, child_id: int):
+    child = get_child_for(request.user, case_id, child_id)
+    periods = list(child.school_periods.prefetch_related("group_years"))
+    return render(
+        request,
+        "cases/career.html",
+        {
+            "case": child.case,
+            "child": child,
+            "periods": periods,
+            "group_spans": group_year_spans(child, periods),
+        },
+    )
+
+
+def _edit(request, child, period=None):
+    form = SchoolPeriodForm(request.POST or None, instance=period)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            period = form.save(commit=False)
+            period.child = child
+            period.save()
+            set_group_sequence(
+                period, form.cleaned_data["groups"], form.cleaned_data["first_school_year"]
+            )
+            reresolve_group_dates(child)
+        return redirect("cases:career", case_id=child.case_id, child_id=child.pk)
+    return render(
+        request,
+        "cases/period_form.html",
+        {"form": form, "case": child.case, "child": child, "period": period},
+    )
+
+
+@login_required
+def period_create(request, case_id: int, child_id: int):
+    return _edit(request, get_child_for(request.user, case_id, child_id))
+
+
+@login_required
+def period_edit(request, case_id: int, child_id: int, period_id: int):
+    child, period = _period(request, case_id, child_id, period_id)
+    return _edit(request, child, period)
+
+
+@login_required
+@require_POST
+def period_delete(request, case_id: int, child_id: int, period_id: int):
+    child, period = _period(request, case_id, child_id, period_id)
+    with transaction.atomic():
+        period.delete()
+        reresolve_group_dates(child)
+    return redirect("cases:career", case_id=case_id, child_id=child_id)

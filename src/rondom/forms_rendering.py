@@ -1,0 +1,8 @@
+from django.forms.renderers import DjangoTemplates
+
+
+class RondomFormRenderer(DjangoTemplates):
+    """Renders every form field as an NL Design System form field, errors beside the input."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"

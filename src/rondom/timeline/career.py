@@ -1,0 +1,63 @@
+"""The school career in time: periods and the group of every school year."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from rondom.cases.models import Child, GroupYear, SchoolPeriod
+
+from .fuzzy_dates import school_year_bounds
+
+
+@dataclass(frozen=True)
+class GroupSpan:
+    group: str
+    label: str
+    start: date
+    end: date
+    repeated: bool
+
+
+def group_year_spans(child: Child, periods: list[SchoolPeriod] | None = None) -> list[GroupSpan]:
+    """Each group year as a date span, clipped to its school period.
+
+    Pass `periods` with their group_years prefetched to avoid queries.
+    """
+    if periods is None:
+        periods = list(child.school_periods.prefetch_related("group_years"))
+    spans: list[GroupSpan] = []
+    seen: set[str] = set()
+    years = sorted(
+        ((gy, period) for period in periods for gy in period.group_years.all()),
+        key=lambda pair: pair[0].school_year,
+    )
+    for group_year, period in years:
+        first, last = school_year_bounds(group_year.school_year)
+        start = max(first, period.starts_on)
+        end = min(last, period.ends_on) if period.ends_on else last
+        if end < start:
+            continue
+        spans.append(
+            GroupSpan(
+                group_year.group,
+                str(group_year.get_group_display()),
+                start,
+                end,
+                group_year.group in seen and group_year.group != "peuter",
+            )
+        )
+        seen.add(group_year.group)
+    return spans
+
+
+def school_year_of(day: date) -> int:
+    """The starting year of the school year that contains `day` (school years start 1 August)."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def set_group_sequence(period: SchoolPeriod, groups: list[str], first_year: int) -> None:
+    """Replace the period's groups by a sequence, one school year each, from `first_year` on."""
+    period.group_years.all().delete()
+    GroupYear.objects.bulk_create(
+        GroupYear(period=period, school_year=first_year + offset, group=group)
+        for offset, group in enumerate(groups)
+    )

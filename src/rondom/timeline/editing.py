@@ -1,0 +1,132 @@
+"""Creating, changing, deleting and restoring cards, each change kept as a revision."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from rondom.cases.models import Child
+
+from .career import group_year_spans
+from .fuzzy_dates import parse_fuzzy_date, resolve_groups
+from .models import Card, CardRevision
+
+TRACKED_FIELDS = (
+    "child",
+    "kind",
+    "author",
+    "date_text",
+    "text",
+    "text_less_well",
+    "provider",
+    "with_whom",
+    "aspect",
+    "rating",
+    "domain",
+)
+
+
+class EditConflict(Exception):
+    """Someone else saved the card after this editor loaded it."""
+
+    def __init__(self, current: Card):
+        super().__init__("card changed meanwhile")
+        self.current = current
+
+
+def _value(card: Card, field: str) -> Any:
+    if field in ("child", "author"):
+        return getattr(card, f"{field}_id")
+    return getattr(card, field)
+
+
+def snapshot(card: Card) -> dict[str, Any]:
+    return {field: _value(card, field) for field in TRACKED_FIELDS}
+
+
+def group_years_of(child: Child) -> list[tuple[str, Any, Any]]:
+    """(group, first day, last day) of every school year in the child's career."""
+    return [(span.group, span.start, span.end) for span in group_year_spans(child)]
+
+
+def apply_date(card: Card, child: Child | None) -> None:
+    """Parse the card's date text; a group reference resolves through the school career."""
+    value = parse_fuzzy_date(card.date_text)
+    if value.groups and child is not None:
+        value = resolve_groups(value, group_years_of(child))
+    card.set_date(value)
+
+
+@transaction.atomic
+def create_card(card: Card, user) -> Card:
+    card.version = 1
+    card.save()
+    CardRevision.objects.create(
+        card=card,
+        version=1,
+        action=CardRevision.Action.CREATED,
+        changed_by=user,
+        changes={k: [None, v] for k, v in snapshot(card).items() if v not in ("", None)},
+    )
+    return card
+
+
+@transaction.atomic
+def save_card_changes(card: Card, before: dict[str, Any], expected_version: int, user) -> Card:
+    """Save an edited card unless someone else saved it since `expected_version`."""
+    changes = {
+        field: [before[field], new]
+        for field, new in snapshot(card).items()
+        if before[field] != new
+    }
+    if not changes:
+        return card
+    new_version = expected_version + 1
+    updated = Card.objects.filter(pk=card.pk, version=expected_version).update(version=new_version)
+    if not updated:
+        raise EditConflict(Card.objects.select_related("author").get(pk=card.pk))
+    card.version = new_version
+    card.save()
+    only_date = set(changes) == {"date_text"}
+    CardRevision.objects.create(
+        card=card,
+        version=new_version,
+        action=CardRevision.Action.MOVED if only_date else CardRevision.Action.EDITED,
+        changed_by=user,
+        changes=changes,
+    )
+    return card
+
+
+def _mark(card: Card, user, action: str, deleted_at) -> Card:
+    with transaction.atomic():
+        card.deleted_at = deleted_at
+        card.version += 1
+        card.save(update_fields=["deleted_at", "version", "updated_at"])
+        CardRevision.objects.create(card=card, version=card.version, action=action, changed_by=user)
+    return card
+
+
+def delete_card(card: Card, user) -> Card:
+    """Deleted cards are kept out of sight so the deletion can be undone."""
+    return _mark(card, user, CardRevision.Action.DELETED, timezone.now())
+
+
+def restore_card(card: Card, user) -> Card:
+    return _mark(card, user, CardRevision.Action.RESTORED, None)
+
+
+def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> int:
+    """After the school career changed, place the cards dated by group again."""
+    if cards is None:
+        cards = Card.objects.filter(child=child).exclude(date_groups="")
+    spans = group_years_of(child)
+    changed = []
+    for card in cards:
+        value = resolve_groups(card.fuzzy_date, spans)
+        if (value.start, value.end) != (card.starts_on, card.ends_on):
+            card.set_date(value)
+            changed.append(card)
+    Card.objects.bulk_update(changed, ["starts_on", "ends_on"])
+    return len(changed)

@@ -1,0 +1,203 @@
+"""Lay a child's timeline out on a grid: one column per month of the child's life.
+
+Cards sit at their interval and get a lane within their row so that overlapping cards stack
+instead of hiding each other. Everything here works on plain objects so it can be tested
+without a database and costs no queries.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .career import GroupSpan
+from .kinds import ROWS, Row
+
+MIN_AXIS_YEARS = 12
+MONTHS_PER_YEAR = 12
+# A card gets at least a year of width, so its text stays legible on a classroom board.
+MIN_CARD_MONTHS = 12
+
+
+@dataclass
+class Placed:
+    item: Any
+    start_col: int
+    end_col: int  # exclusive grid line
+    lane: int = 1
+    before_axis: bool = False
+    after_axis: bool = False
+
+    @property
+    def style(self) -> str:
+        return f"grid-column: {self.start_col} / {self.end_col}; grid-row: {self.lane}"
+
+
+@dataclass
+class LaidRow:
+    row: Row
+    items: list[Placed] = field(default_factory=list)
+
+    @property
+    def lanes(self) -> int:
+        return max((p.lane for p in self.items), default=1)
+
+    @property
+    def folded(self) -> bool:
+        """Extra rows without anything in them fold away."""
+        return self.row.extra and not self.items
+
+
+@dataclass
+class Axis:
+    birth: date
+    years: int  # number of year columns, the year of age 0 included
+
+    @property
+    def columns(self) -> int:
+        return self.years * MONTHS_PER_YEAR
+
+    def month_index(self, day: date) -> int:
+        """Whole months from birth to `day` (negative before birth)."""
+        months = (day.year - self.birth.year) * 12 + (day.month - self.birth.month)
+        if day.day < self.birth.day:
+            months -= 1
+        return months
+
+    def line(self, day: date) -> int:
+        """The grid line (1-based) at the start of the month that holds `day`, clamped."""
+        return min(max(self.month_index(day), 0), self.columns) + 1
+
+    def span(self, start: date, end: date, min_months: int = 1) -> tuple[int, int, bool, bool]:
+        first = self.month_index(start)
+        last = self.month_index(end) + 1
+        before, after = first < 0, last > self.columns
+        first = min(max(first, 0), self.columns - 1)
+        last = min(max(last, first + min_months), self.columns)
+        if last - first < min_months:
+            first = max(last - min_months, 0)
+        return first + 1, last + 1, before, after
+
+    def school_year_lines(self) -> list[int]:
+        """Grid lines of 1 August within the axis."""
+        end_year = self.birth.year + self.years + 1
+        lines = []
+        for year in range(self.birth.year, end_year):
+            index = self.month_index(date(year, 8, 1))
+            if 0 < index < self.columns:
+                lines.append(index + 1)
+        return lines
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def axis_for(birth: date, today: date) -> Axis:
+    """Ages 0 to 12, or up to the current age for an older child."""
+    return Axis(birth, max(MIN_AXIS_YEARS, age_on(birth, today)) + 1)
+
+
+def assign_lanes(placed: list[Placed]) -> None:
+    """Greedy interval colouring: the first lane whose last card ends before this one starts."""
+    lane_ends: list[int] = []
+    for item in sorted(placed, key=lambda p: (p.start_col, -p.end_col)):
+        for index, end in enumerate(lane_ends):
+            if end <= item.start_col:
+                lane_ends[index] = item.end_col
+                item.lane = index + 1
+                break
+        else:
+            lane_ends.append(item.end_col)
+            item.lane = len(lane_ends)
+
+
+def place_cards(axis: Axis, cards) -> list[Placed]:
+    placed = []
+    for card in cards:
+        start, end, before, after = axis.span(card.starts_on, card.ends_on, MIN_CARD_MONTHS)
+        placed.append(Placed(card, start, end, before_axis=before, after_axis=after))
+    assign_lanes(placed)
+    return placed
+
+
+def place_spans(axis: Axis, spans, start_attr: str, end_attr: str, today: date) -> list[Placed]:
+    placed = []
+    for span in spans:
+        end = getattr(span, end_attr) or today
+        start_col, end_col, before, after = axis.span(getattr(span, start_attr), end)
+        placed.append(Placed(span, start_col, end_col, before_axis=before, after_axis=after))
+    assign_lanes(placed)
+    return placed
+
+
+@dataclass
+class AgeMark:
+    age: int
+    start_col: int
+    is_current: bool
+
+    @property
+    def style(self) -> str:
+        return f"grid-column: {self.start_col} / span {MONTHS_PER_YEAR}; grid-row: 1"
+
+
+@dataclass
+class Layout:
+    axis: Axis
+    rows: list[LaidRow]
+    unplaced: list[Any]
+    ages: list[AgeMark]
+    today_line: int
+    school_year_lines: list[int]
+    current_age: int
+
+    @property
+    def shown_rows(self) -> list[LaidRow]:
+        return [row for row in self.rows if not row.folded]
+
+    @property
+    def folded_rows(self) -> list[LaidRow]:
+        return [row for row in self.rows if row.folded]
+
+
+def lay_out(
+    birth: date,
+    today: date,
+    cards: list,
+    periods: list,
+    group_spans: list[GroupSpan],
+    rows: tuple[Row, ...] = ROWS,
+) -> Layout:
+    axis = axis_for(birth, today)
+    placed_cards = [card for card in cards if card.starts_on is not None]
+    unplaced = [card for card in cards if card.starts_on is None]
+    by_kind: dict[str, list] = {}
+    for card in placed_cards:
+        by_kind.setdefault(card.kind, []).append(card)
+
+    laid_rows = []
+    for row in rows:
+        if row.card_kind:
+            items = place_cards(axis, by_kind.get(row.card_kind, []))
+        elif row.key == "school":
+            items = place_spans(axis, periods, "starts_on", "ends_on", today)
+        elif row.key == "group":
+            items = place_spans(axis, group_spans, "start", "end", today)
+        else:
+            items = []
+        laid_rows.append(LaidRow(row, items))
+
+    current_age = age_on(birth, today)
+    ages = [
+        AgeMark(age, age * MONTHS_PER_YEAR + 1, age == current_age) for age in range(axis.years)
+    ]
+    return Layout(
+        axis=axis,
+        rows=laid_rows,
+        unplaced=unplaced,
+        ages=ages,
+        today_line=axis.line(today),
+        school_year_lines=axis.school_year_lines(),
+        current_age=current_age,
+    )
+

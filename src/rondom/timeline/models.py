@@ -1,0 +1,106 @@
+"""Timeline cards and their edit history."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rondom.cases.models import Case, Child, Participant
+
+from .fuzzy_dates import FuzzyDate, Precision
+from .kinds import CardKind, Domain, HomeAspect, Rating
+
+
+class CardQuerySet(models.QuerySet):
+    def alive(self) -> "CardQuerySet":
+        return self.filter(deleted_at__isnull=True)
+
+    def for_child(self, child: Child) -> "CardQuerySet":
+        """Cards about this child, plus the cards about the whole family."""
+        return self.filter(case_id=child.case_id).filter(
+            models.Q(child=child) | models.Q(child__isnull=True)
+        )
+
+
+class Card(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="cards")
+    child = models.ForeignKey(
+        Child,
+        verbose_name=_("about"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cards",
+        help_text=_("Leave empty for the whole family."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=CardKind.choices)
+    author = models.ForeignKey(
+        Participant, verbose_name=_("filled in by"), on_delete=models.PROTECT, related_name="cards"
+    )
+    text = models.TextField(_("text"), max_length=2000)
+    text_less_well = models.TextField(_("what goes less well"), max_length=2000, blank=True)
+    provider = models.CharField(_("provider"), max_length=120, blank=True)
+    with_whom = models.CharField(_("with whom"), max_length=120, blank=True)
+    aspect = models.CharField(_("aspect"), max_length=20, choices=HomeAspect.choices, blank=True)
+    rating = models.CharField(_("rating"), max_length=10, choices=Rating.choices, blank=True)
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices, blank=True)
+
+    date_text = models.CharField(_("date or period"), max_length=60, blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=12, default=Precision.NONE)
+    date_groups = models.CharField(max_length=20, blank=True)
+
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        indexes = [models.Index(fields=["case", "child", "deleted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:40]}"
+
+    @property
+    def fuzzy_date(self) -> FuzzyDate:
+        groups = tuple(g for g in self.date_groups.split(",") if g)
+        return FuzzyDate(
+            self.date_text, self.starts_on, self.ends_on, Precision(self.precision), groups
+        )
+
+    def set_date(self, value: FuzzyDate) -> None:
+        self.date_text = value.text
+        self.starts_on = value.start
+        self.ends_on = value.end
+        self.precision = value.precision
+        self.date_groups = ",".join(value.groups)
+
+    @property
+    def is_placed(self) -> bool:
+        return self.starts_on is not None
+
+
+class CardRevision(models.Model):
+    """One change to a card: who, when, and the fields before and after."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        EDITED = "edited", _("edited")
+        MOVED = "moved", _("moved")
+        DELETED = "deleted", _("deleted")
+        RESTORED = "restored", _("restored")
+
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]

@@ -1,0 +1,150 @@
+"""Adding, editing, moving, deleting and restoring cards, in place with htmx or as plain pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rondom.cases.access import get_case_for, participant_for
+from rondom.timeline.editing import (
+    EditConflict,
+    create_card,
+    delete_card,
+    restore_card,
+    save_card_changes,
+    snapshot,
+)
+from rondom.timeline.forms import CardForm, card_kind_or_none
+from rondom.timeline.models import Card
+
+CHANGED_EVENT = "timeline-changed"
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def get_card_for(user, case_id: int, card_id: int, deleted: bool = False) -> Card:
+    case = get_case_for(user, case_id)
+    cards = Card.objects.filter(case=case, deleted_at__isnull=not deleted)
+    card = cards.select_related("author", "child", "case").filter(pk=card_id).first()
+    if card is None:
+        raise Http404
+    return card
+
+
+def _child_param(request) -> int | None:
+    value = request.GET.get("child", "")
+    return int(value) if value.isdigit() else None
+
+
+def _back_url(case_id: int, child_id: int | None) -> str:
+    if child_id:
+        return reverse("timeline:child", args=[case_id, child_id])
+    return reverse("cases:detail", args=[case_id])
+
+
+def _done(request, case_id: int, child_id: int | None, template: str = "", context=None):
+    if not _is_htmx(request):
+        return redirect(_back_url(case_id, child_id))
+    response = (
+        render(request, template, context or {}) if template else HttpResponse("")
+    )
+    response["HX-Trigger"] = CHANGED_EVENT
+    return response
+
+
+def _form_response(request, form, case, card=None, conflict=None, status=None):
+    if status is None:
+        status = 422 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "case": case,
+        "card": card,
+        "kind": form.kind,
+        "conflict": conflict,
+        "back_url": _back_url(case.pk, _child_param(request) or (card and card.child_id)),
+    }
+    template = "timeline/card_form_panel.html" if _is_htmx(request) else "timeline/card_form.html"
+    return render(request, template, context, status=status)
+
+
+@login_required
+def card_create(request, case_id: int):
+    case = get_case_for(request.user, case_id)
+    kind = card_kind_or_none(request.GET.get("kind") or request.POST.get("kind"))
+    if kind is None:
+        raise Http404
+    me = participant_for(request.user, case)
+    initial = {"author": me, "child": _child_param(request)}
+    form = CardForm(request.POST or None, case=case, kind=kind, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        card = form.save(commit=False)
+        card.case = case
+        create_card(card, request.user)
+        return _done(request, case.pk, card.child_id or _child_param(request))
+    return _form_response(request, form, case)
+
+
+@login_required
+def card_edit(request, case_id: int, card_id: int):
+    card = get_card_for(request.user, case_id, card_id)
+    before = snapshot(card)
+    loaded_version = card.version
+    form = CardForm(request.POST or None, instance=card, case=card.case, kind=card.kind)
+    form.fields["version"].initial = card.version
+    if request.method == "POST" and form.is_valid():
+        expected = form.cleaned_data.get("version") or loaded_version
+        try:
+            save_card_changes(form.save(commit=False), before, expected, request.user)
+        except EditConflict as conflict:
+            # Refuse, keep what this person typed, and show the other version beside it.
+            # Saving again from here knowingly replaces the other version.
+            form.data = request.POST.copy()
+            form.data["version"] = conflict.current.version
+            form.add_error(None, _("Someone else saved this card while you were editing it."))
+            return _form_response(
+                request, form, card.case, card, conflict=conflict.current, status=409
+            )
+        return _done(request, case_id, card.child_id or _child_param(request))
+    return _form_response(request, form, card.case, card)
+
+
+@login_required
+@require_POST
+def card_delete(request, case_id: int, card_id: int):
+    card = get_card_for(request.user, case_id, card_id)
+    delete_card(card, request.user)
+    return _done(
+        request, case_id, card.child_id or _child_param(request), "timeline/undo_toast.html",
+        {"card": card, "case": card.case},
+    )
+
+
+@login_required
+@require_POST
+def card_restore(request, case_id: int, card_id: int):
+    card = get_card_for(request.user, case_id, card_id, deleted=True)
+    restore_card(card, request.user)
+    return _done(request, case_id, card.child_id or _child_param(request))
+
+
+@login_required
+def card_history(request, case_id: int, card_id: int):
+    card = get_card_for(request.user, case_id, card_id)
+    revisions = list(card.revisions.select_related("changed_by"))
+    names = {p.pk: str(p) for p in card.case.participants.all()}
+    names.update({c.pk: c.name for c in card.case.children.all()})
+    for revision in revisions:
+        revision.readable = [
+            (
+                Card._meta.get_field(field).verbose_name,
+                names.get(old, old) if field in ("author", "child") else old,
+                names.get(new, new) if field in ("author", "child") else new,
+            )
+            for field, (old, new) in revision.changes.items()
+        ]
+    context = {"card": card, "case": card.case, "revisions": revisions}
+    return render(request, "timeline/card_history.html", context)
