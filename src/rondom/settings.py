@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "rondom.cases",
     "rondom.timeline",
     "rondom.api",
+    "rondom.demo",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +102,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("RONDOM_STATIC_ROOT", DATA_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -115,6 +115,7 @@ class PeriodKind(models.TextChoices):
     PLAYGROUP = "playgroup", _("playgroup / pre-school")
     SCHOOL = "school", _("primary school")
     SPECIAL = "special", _("special education")
+    SECONDARY = "secondary", _("secondary school")
     OUT_OF_SCHOOL = "out_of_school", _("out of school")
     OTHER = "other", _("other")
 

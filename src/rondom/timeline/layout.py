@@ -6,7 +6,7 @@ without a database and costs no queries.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from .career import GroupSpan
@@ -15,7 +15,7 @@ from .kinds import ROWS, Row
 MIN_AXIS_YEARS = 12
 MONTHS_PER_YEAR = 12
 # A card gets at least a year of width, so its text stays legible on a classroom board.
-MIN_CARD_MONTHS = 12
+MIN_CARD_MONTHS = 18
 
 
 @dataclass
@@ -56,20 +56,19 @@ class Axis:
     def columns(self) -> int:
         return self.years * MONTHS_PER_YEAR
 
-    def month_index(self, day: date) -> int:
-        """Whole months from birth to `day` (negative before birth)."""
+    def position(self, day: date) -> float:
+        """Months from birth to `day`, with the part of a month as a fraction."""
         months = (day.year - self.birth.year) * 12 + (day.month - self.birth.month)
-        if day.day < self.birth.day:
-            months -= 1
-        return months
+        return months + (day.day - self.birth.day) / 30.5
 
     def line(self, day: date) -> int:
-        """The grid line (1-based) at the start of the month that holds `day`, clamped."""
-        return min(max(self.month_index(day), 0), self.columns) + 1
+        """The grid line (1-based) nearest to `day`, clamped to the axis."""
+        return min(max(round(self.position(day)), 0), self.columns) + 1
 
     def span(self, start: date, end: date, min_months: int = 1) -> tuple[int, int, bool, bool]:
-        first = self.month_index(start)
-        last = self.month_index(end) + 1
+        """Grid lines for an inclusive date interval, at least `min_months` wide."""
+        first = round(self.position(start))
+        last = round(self.position(end + timedelta(days=1)))
         before, after = first < 0, last > self.columns
         first = min(max(first, 0), self.columns - 1)
         last = min(max(last, first + min_months), self.columns)
@@ -82,9 +81,9 @@ class Axis:
         end_year = self.birth.year + self.years + 1
         lines = []
         for year in range(self.birth.year, end_year):
-            index = self.month_index(date(year, 8, 1))
-            if 0 < index < self.columns:
-                lines.append(index + 1)
+            line = self.line(date(year, 8, 1))
+            if 1 < line <= self.columns:
+                lines.append(line)
         return lines
 
 
@@ -120,11 +119,13 @@ def place_cards(axis: Axis, cards) -> list[Placed]:
     return placed
 
 
-def place_spans(axis: Axis, spans, start_attr: str, end_attr: str, today: date) -> list[Placed]:
+def place_spans(
+    axis: Axis, spans, start_attr: str, end_attr: str, today: date, min_months: int = 1
+) -> list[Placed]:
     placed = []
     for span in spans:
         end = getattr(span, end_attr) or today
-        start_col, end_col, before, after = axis.span(getattr(span, start_attr), end)
+        start_col, end_col, before, after = axis.span(getattr(span, start_attr), end, min_months)
         placed.append(Placed(span, start_col, end_col, before_axis=before, after_axis=after))
     assign_lanes(placed)
     return placed
@@ -180,7 +181,7 @@ def lay_out(
         if row.card_kind:
             items = place_cards(axis, by_kind.get(row.card_kind, []))
         elif row.key == "school":
-            items = place_spans(axis, periods, "starts_on", "ends_on", today)
+            items = place_spans(axis, periods, "starts_on", "ends_on", today, MIN_CARD_MONTHS)
         elif row.key == "group":
             items = place_spans(axis, group_spans, "start", "end", today)
         else:

@@ -34,7 +34,7 @@ class Card(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=CardKind.choices)
     author = models.ForeignKey(
-        Participant, verbose_name=_("filled in by"), on_delete=models.PROTECT, related_name="cards"
+        Participant, verbose_name=_("filled in by"), on_delete=models.RESTRICT, related_name="cards"
     )
     text = models.TextField(_("text"), max_length=2000)
     text_less_well = models.TextField(_("what goes less well"), max_length=2000, blank=True)

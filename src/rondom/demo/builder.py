@@ -1,0 +1,65 @@
+"""A small vocabulary for writing demo and test cases readably."""
+
+from datetime import date
+
+from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Participant, SchoolPeriod
+from rondom.timeline.career import school_year_of, set_group_sequence
+from rondom.timeline.editing import apply_date, create_card, reresolve_group_dates
+from rondom.timeline.fuzzy_dates import parse_fuzzy_date
+from rondom.timeline.models import Card
+
+
+class CaseBuilder:
+    def __init__(self, title: str, manager, manager_name: str, function: str = ""):
+        from rondom.cases.services import start_case
+
+        self.case: Case = start_case(title, manager)
+        self.user = manager
+        self.manager = self.case.participants.get()
+        self.manager.name = manager_name
+        self.manager.function = function
+        self.manager.organisation = "Basisschool De Vlieger"
+        self.manager.save()
+
+    def child(self, name: str, born: date) -> Child:
+        return Child.objects.create(case=self.case, name=name, date_of_birth=born)
+
+    def person(self, name: str, role: str, user=None, organisation: str = "", function: str = ""):
+        letter, colour = ROLE_DEFAULTS[role]
+        return Participant.objects.create(
+            case=self.case,
+            name=name,
+            role=role,
+            letter=letter,
+            colour=colour,
+            user=user,
+            organisation=organisation,
+            function=function,
+        )
+
+    def period(self, child: Child, kind: str, name: str, start: str, end: str = "", groups=""):
+        starts_on = parse_fuzzy_date(start).start
+        period = SchoolPeriod.objects.create(
+            child=child,
+            kind=kind,
+            name=name,
+            start_text=start,
+            end_text=end,
+            starts_on=starts_on,
+            ends_on=parse_fuzzy_date(end).end if end else None,
+        )
+        if groups:
+            set_group_sequence(period, groups.split(), school_year_of(starts_on))
+            reresolve_group_dates(child)
+        return period
+
+    def card(self, kind: str, author: Participant, when: str, text: str, child=None, **fields):
+        card = Card(
+            case=self.case, child=child, kind=kind, author=author, date_text=when, text=text, **fields
+        )
+        apply_date(card, child or self._only_child())
+        return create_card(card, author.user or self.user)
+
+    def _only_child(self):
+        children = list(self.case.children.all()[:2])
+        return children[0] if len(children) == 1 else None

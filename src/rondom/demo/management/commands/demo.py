@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from rondom.cases.models import Case
+from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_users
+from rondom.demo.cases import (
+    DEMO_CASES,
+    build_home_sitter_case,
+    build_paper_case,
+    build_split_views_case,
+)
+
+BUILDERS = dict(zip(DEMO_CASES, (build_paper_case, build_split_views_case, build_home_sitter_case)))
+
+
+class Command(BaseCommand):
+    help = "Load the demo accounts and cases. Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Rebuild the demo cases.")
+
+    @transaction.atomic
+    def handle(self, *args, reset: bool = False, **options):
+        users = ensure_demo_users()
+        existing = Case.objects.filter(title__in=DEMO_CASES, created_by=users["ib"])
+        if reset:
+            existing.delete()
+        present = set(existing.values_list("title", flat=True))
+        for title, build in BUILDERS.items():
+            if title not in present:
+                build(users)
+                self.stdout.write(f"Loaded demo case: {title}")
+        self.stdout.write(f"Demo logins use the password '{DEMO_PASSWORD}' (see README).")
