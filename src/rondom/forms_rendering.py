@@ -1,7 +1,7 @@
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import TemplatesSetting
 
 
-class RondomFormRenderer(DjangoTemplates):
+class RondomFormRenderer(TemplatesSetting):
     """Renders every form field as an NL Design System form field, errors beside the input."""
 
     form_template_name = "forms/form.html"

@@ -38,6 +38,8 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)
+        if kwargs.get("many"):
+            return serializer
         for name, (model, case_path) in self.scoped_fields.items():
             field = serializer.fields.get(name)
             if field is not None and not field.read_only:

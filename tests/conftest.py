@@ -1,0 +1,64 @@
+from datetime import date
+
+import pytest
+
+from rondom.accounts.models import User
+from rondom.cases.models import PeriodKind, Role
+from rondom.demo.builder import CaseBuilder
+from rondom.timeline.kinds import CardKind, Rating
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_user(email: str, **extra) -> User:
+    return User.objects.create_user(email=email, password="secret-pass-1", **extra)
+
+
+@pytest.fixture
+def manager(db) -> User:
+    return make_user("ib@school.test", first_name="Inge", last_name="Bakker")
+
+
+@pytest.fixture
+def parent_user(db) -> User:
+    return make_user("ouder@home.test", first_name="Samira")
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return make_user("outsider@else.test")
+
+
+@pytest.fixture
+def story(manager, parent_user):
+    """A small case: one child, a parent and the school, a school career and some cards."""
+    b = CaseBuilder("Familie Test", manager, "Inge Bakker", "intern begeleider")
+    child = b.child("Sam", date(2015, 3, 1))
+    parent = b.person("Samira", Role.PARENTS, parent_user)
+    b.period(child, PeriodKind.SCHOOL, "De Vlieger", "augustus 2019", "", "1 2 3 4")
+    help_card = b.card(CardKind.HELP, parent, "2021", "Speltherapie", child, rating=Rating.GOOD)
+    b.card(CardKind.LIFE_EVENT, parent, "maart 2018", "Verhuisd", child)
+    b.card(CardKind.DEVELOPMENT, b.manager, "groep 3", "Leest goed", child)
+    b.card(CardKind.LIFE_EVENT, parent, "", "Zonder datum", None)
+    return {
+        "builder": b,
+        "case": b.case,
+        "child": child,
+        "parent": parent,
+        "school": b.manager,
+        "help_card": help_card,
+    }
+
+
+@pytest.fixture
+def other_story(db):
+    """A second case, with its own parent, to prove cases do not leak into each other."""
+    other_manager = make_user("ib@other.test")
+    b = CaseBuilder("Familie Anders", other_manager, "Ander")
+    other_parent = make_user("ouder@other.test")
+    b.child("Kim", date(2016, 1, 1))
+    b.person("Ouder Anders", Role.PARENTS, other_parent)
+    return {"case": b.case, "manager": other_manager, "parent": other_parent}

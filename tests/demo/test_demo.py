@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from rondom.cases.models import Case, Participant
+from rondom.demo.accounts import DEMO_USERS
+from rondom.demo.cases import DEMO_CASES, PAPER_CASE
+from rondom.timeline.models import Card
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent():
+    call_command("demo", stdout=None)
+    counts = (Case.objects.count(), Participant.objects.count(), Card.objects.count())
+    call_command("demo")
+    assert (Case.objects.count(), Participant.objects.count(), Card.objects.count()) == counts
+    assert set(Case.objects.values_list("title", flat=True)) == set(DEMO_CASES)
+
+
+@pytest.mark.django_db
+def test_paper_example_family():
+    call_command("demo")
+    case = Case.objects.get(title=PAPER_CASE)
+    child = case.children.get()
+    assert child.date_of_birth == date(2012, 10, 3)
+    kinds = set(case.cards.values_list("kind", flat=True))
+    assert {"life_event", "development", "help", "collaboration", "home"} <= kinds
+    covid = child.school_periods.get(kind="out_of_school")
+    assert covid.starts_on == date(2020, 3, 16)
+    group_5 = case.cards.get(kind="development", date_text="groep 5")
+    assert group_5.starts_on == date(2020, 8, 1)
+    assert case.cards.filter(starts_on__isnull=True).exists()  # the undated covid card
+
+
+@pytest.mark.django_db
+def test_demo_logins_exist_and_see_their_cases():
+    call_command("demo")
+    from rondom.accounts.models import User
+    from rondom.cases.access import cases_for
+
+    ib = User.objects.get(email=DEMO_USERS["ib"][0])
+    outsider = User.objects.get(email=DEMO_USERS["outsider"][0])
+    mother = User.objects.get(email=DEMO_USERS["mother"][0])
+    assert cases_for(ib).count() == 3
+    assert cases_for(outsider).count() == 0
+    assert list(cases_for(mother).values_list("title", flat=True)) == [PAPER_CASE]
+    assert ib.check_password("rondom-demo")
