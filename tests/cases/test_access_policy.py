@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rondom.cases.access import cases_for
 
+
 def case_url_patterns() -> dict[str, set[str]]:
     """Every named URL that takes a case id, with its parameters, from the URL configuration."""
     found = {}

@@ -51,7 +51,12 @@ def test_add_help_card_in_place(client_in, story):
 def test_invalid_date_is_explained_next_to_the_field_in_dutch(client_in, story):
     response = client_in.post(
         new_card_url(story, "life_event"),
-        {"kind": "life_event", "author": story["school"].pk, "date_text": "31-02-2020", "text": "x"},
+        {
+            "kind": "life_event",
+            "author": story["school"].pk,
+            "date_text": "31-02-2020",
+            "text": "x",
+        },
         HTTP_ACCEPT_LANGUAGE="nl",
         **HTMX,
     )

@@ -94,7 +94,10 @@ class SchoolPeriodSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         base = {}
         if self.instance:
-            base = {f: getattr(self.instance, f) for f in ("kind", "name", "start_text", "end_text", "note")}
+            base = {
+                f: getattr(self.instance, f)
+                for f in ("kind", "name", "start_text", "end_text", "note")
+            }
         data = {**base, **attrs, "groups": " ".join(attrs.get("groups", []))}
         form = SchoolPeriodForm(data, instance=None)
         cleaned = validate_with_form(form)

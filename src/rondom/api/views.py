@@ -67,7 +67,10 @@ class ChildViewSet(ScopedViewSet):
         return Child.objects.filter(case__in=self.visible_cases()).order_by("pk")
 
     def perform_update(self, serializer):
-        if serializer.validated_data.get("case", serializer.instance.case) != serializer.instance.case:
+        if (
+            serializer.validated_data.get("case", serializer.instance.case)
+            != serializer.instance.case
+        ):
             raise ValidationError({"case": ["A child cannot move to another case."]})
         serializer.save()
 
@@ -80,7 +83,10 @@ class ParticipantViewSet(ScopedViewSet):
         return Participant.objects.filter(case__in=self.visible_cases()).order_by("pk")
 
     def perform_update(self, serializer):
-        if serializer.validated_data.get("case", serializer.instance.case) != serializer.instance.case:
+        if (
+            serializer.validated_data.get("case", serializer.instance.case)
+            != serializer.instance.case
+        ):
             raise ValidationError({"case": ["A participant cannot move to another case."]})
         serializer.save()
 
@@ -107,7 +113,10 @@ class SchoolPeriodViewSet(ScopedViewSet):
 
     @transaction.atomic
     def perform_update(self, serializer):
-        if serializer.validated_data.get("child", serializer.instance.child) != serializer.instance.child:
+        if (
+            serializer.validated_data.get("child", serializer.instance.child)
+            != serializer.instance.child
+        ):
             raise ValidationError({"child": ["A school period cannot move to another child."]})
         self._save(serializer)
 
@@ -127,7 +136,11 @@ class SchoolPeriodViewSet(ScopedViewSet):
 
 class CardViewSet(ScopedViewSet):
     serializer_class = CardSerializer
-    scoped_fields = {"case": (Case, "pk"), "child": (Child, "case"), "author": (Participant, "case")}
+    scoped_fields = {
+        "case": (Case, "pk"),
+        "child": (Child, "case"),
+        "author": (Participant, "case"),
+    }
 
     def get_queryset(self):
         return (
@@ -151,7 +164,9 @@ class CardViewSet(ScopedViewSet):
         if expected is None:
             raise ValidationError({"version": ["Send the version you last read."]})
         try:
-            card = save_card_changes(serializer.form.save(commit=False), before, expected, request.user)
+            card = save_card_changes(
+                serializer.form.save(commit=False), before, expected, request.user
+            )
         except EditConflict as conflict:
             current = CardSerializer(conflict.current).data
             return Response(

@@ -42,7 +42,8 @@ class ParticipantForm(forms.ModelForm):
         self.fields["letter"].required = False
         self.fields["colour"].required = False
         self.fields["letter"].help_text = _(
-            "Leave empty for the usual letter: O parents, M mother, V father, S school, J youth care."
+            "Leave empty for the usual letter: "
+            "O parents, M mother, V father, S school, J youth care."
         )
 
     def clean_letter(self) -> str:

@@ -55,7 +55,13 @@ class CaseBuilder:
 
     def card(self, kind: str, author: Participant, when: str, text: str, child=None, **fields):
         card = Card(
-            case=self.case, child=child, kind=kind, author=author, date_text=when, text=text, **fields
+            case=self.case,
+            child=child,
+            kind=kind,
+            author=author,
+            date_text=when,
+            text=text,
+            **fields,
         )
         apply_date(card, child or self._only_child())
         return create_card(card, author.user or self.user)

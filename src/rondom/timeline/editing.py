@@ -76,9 +76,7 @@ def create_card(card: Card, user) -> Card:
 def save_card_changes(card: Card, before: dict[str, Any], expected_version: int, user) -> Card:
     """Save an edited card unless someone else saved it since `expected_version`."""
     changes = {
-        field: [before[field], new]
-        for field, new in snapshot(card).items()
-        if before[field] != new
+        field: [before[field], new] for field, new in snapshot(card).items() if before[field] != new
     }
     if not changes:
         return card

@@ -201,4 +201,3 @@ def lay_out(
         school_year_lines=axis.school_year_lines(),
         current_age=current_age,
     )
-

@@ -104,3 +104,6 @@ class CardRevision(models.Model):
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.card_id} v{self.version} {self.action}"

@@ -49,9 +49,7 @@ def _back_url(case_id: int, child_id: int | None) -> str:
 def _done(request, case_id: int, child_id: int | None, template: str = "", context=None):
     if not _is_htmx(request):
         return redirect(_back_url(case_id, child_id))
-    response = (
-        render(request, template, context or {}) if template else HttpResponse("")
-    )
+    response = render(request, template, context or {}) if template else HttpResponse("")
     response["HX-Trigger"] = CHANGED_EVENT
     return response
 
@@ -118,7 +116,10 @@ def card_delete(request, case_id: int, card_id: int):
     card = get_card_for(request.user, case_id, card_id)
     delete_card(card, request.user)
     return _done(
-        request, case_id, card.child_id or _child_param(request), "timeline/undo_toast.html",
+        request,
+        case_id,
+        card.child_id or _child_param(request),
+        "timeline/undo_toast.html",
         {"card": card, "case": card.case},
     )
 

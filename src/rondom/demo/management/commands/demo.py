@@ -4,13 +4,19 @@ from django.db import transaction
 from rondom.cases.models import Case
 from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_users
 from rondom.demo.cases import (
-    DEMO_CASES,
+    HOME_SITTER_CASE,
+    PAPER_CASE,
+    SPLIT_VIEWS_CASE,
     build_home_sitter_case,
     build_paper_case,
     build_split_views_case,
 )
 
-BUILDERS = dict(zip(DEMO_CASES, (build_paper_case, build_split_views_case, build_home_sitter_case)))
+BUILDERS = {
+    PAPER_CASE: build_paper_case,
+    SPLIT_VIEWS_CASE: build_split_views_case,
+    HOME_SITTER_CASE: build_home_sitter_case,
+}
 
 
 class Command(BaseCommand):
@@ -22,7 +28,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, reset: bool = False, **options):
         users = ensure_demo_users()
-        existing = Case.objects.filter(title__in=DEMO_CASES, created_by=users["ib"])
+        existing = Case.objects.filter(title__in=BUILDERS, created_by=users["ib"])
         if reset:
             existing.delete()
         present = set(existing.values_list("title", flat=True))
