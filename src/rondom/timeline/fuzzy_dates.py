@@ -74,7 +74,7 @@ _MESSAGES = {
     ),
     "unknown_group": _(
         "There is no group %(group)s. Choose group 1 to 8, a combination group such as 1/2, "
-        "or toddler group."
+        "or pre-school group."
     ),
     "year_out_of_range": _(
         "We cannot use the year %(year)s. Choose a year from %(min)s to %(max)s."

@@ -27,7 +27,7 @@ class Rating(models.TextChoices):
 class Domain(models.TextChoices):
     PARENTING = "parenting", _("parenting support")
     PARENT_OTHER = "parent_other", _("other support for parents (money, housing, safety)")
-    LEARNING = "learning", _("learning of the child")
+    LEARNING = "learning", _("the child's learning")
     SOCIAL_EMOTIONAL = "social_emotional", _("social-emotional development")
     PHYSICAL = "physical", _("physical development and health")
 
@@ -93,7 +93,7 @@ ROWS: tuple[Row, ...] = (
     Row(
         "help",
         _("Help for child and family"),
-        _("Which help was offered, what did it aim at, and how was it?"),
+        _("Which help was offered, what did it aim at, and how did it go?"),
         CardKind.HELP,
         fields=("provider", "text", "rating"),
     ),

@@ -26,10 +26,14 @@ class Placed:
     lane: int = 1
     before_axis: bool = False
     after_axis: bool = False
+    order: int = 0  # rank by date across all rows: the order of the one-column phone list
 
     @property
     def style(self) -> str:
-        return f"grid-column: {self.start_col} / {self.end_col}; grid-row: {self.lane}"
+        return (
+            f"grid-column: {self.start_col} / {self.end_col}; grid-row: {self.lane}; "
+            f"order: {self.order}"
+        )
 
 
 @dataclass
@@ -188,6 +192,10 @@ def lay_out(
             items = []
         laid_rows.append(LaidRow(row, items))
 
+    in_list = [p for row in laid_rows if row.row.key != "group" for p in row.items]
+    in_list.sort(key=lambda p: (p.start_col, p.end_col))
+    for rank, placed in enumerate(in_list, start=1):
+        placed.order = rank
     current_age = age_on(birth, today)
     ages = [
         AgeMark(age, age * MONTHS_PER_YEAR + 1, age == current_age) for age in range(axis.years)

@@ -51,7 +51,7 @@ def participant_delete(request, case_id: int, participant_id: int):
     if participant.cards.exists():
         messages.error(
             request,
-            _("%(name)s has filled in cards, so they stay in the case.")
+            _("%(name)s has filled in cards, so this person stays in the case.")
             % {"name": participant.name},
         )
     elif participant.user_id == request.user.pk:

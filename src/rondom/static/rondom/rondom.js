@@ -36,7 +36,6 @@
       || editor().querySelector("textarea, input:not([type=hidden]), select, button");
     if (target) {
       target.focus();
-      editor().scrollIntoView({ block: "nearest" });
     }
   });
 })();

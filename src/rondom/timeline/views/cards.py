@@ -18,6 +18,7 @@ from rondom.timeline.editing import (
 )
 from rondom.timeline.forms import CardForm, card_kind_or_none
 from rondom.timeline.models import Card
+from rondom.timeline.views.page import add_labels, card_texts
 
 CHANGED_EVENT = "timeline-changed"
 
@@ -147,5 +148,6 @@ def card_history(request, case_id: int, card_id: int):
             )
             for field, (old, new) in revision.changes.items()
         ]
-    context = {"card": card, "case": card.case, "revisions": revisions}
+    add_labels([card])
+    context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}
     return render(request, "timeline/card_history.html", context)

@@ -3,10 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rondom.cases.access import get_child_for, participant_for
 from rondom.timeline.career import group_year_spans
-from rondom.timeline.kinds import ROWS, ROWS_BY_KEY
+from rondom.timeline.kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating
 from rondom.timeline.layout import lay_out
 from rondom.timeline.models import Card
 
@@ -20,6 +21,35 @@ def _selected_ids(request, name: str, allowed: set) -> set:
     return chosen
 
 
+def card_texts() -> dict[str, str]:
+    """The fixed words on every card, translated once per page rather than once per card."""
+    return {
+        "no_date": _("no date"),
+        "with": _("with"),
+        "goes_well": _("goes well"),
+        "less_well": _("goes less well"),
+        "family": _("whole family"),
+        "edit": _("Edit"),
+        "rating": _("rating"),
+    }
+
+
+def add_labels(cards: list[Card]) -> None:
+    """Look the choice labels up once per page instead of once per card and field."""
+    labels = {
+        field: {value: str(label) for value, label in choices.choices}
+        for field, choices in (
+            ("kind", CardKind),
+            ("rating", Rating),
+            ("domain", Domain),
+            ("aspect", HomeAspect),
+        )
+    }
+    for card in cards:
+        for field, names in labels.items():
+            setattr(card, f"{field}_label", names.get(getattr(card, field), ""))
+
+
 def timeline_context(request, child) -> dict:
     case = child.case
     participants = list(case.participants.all())
@@ -30,6 +60,7 @@ def timeline_context(request, child) -> dict:
     if author_ids:
         cards = cards.filter(author_id__in=author_ids)
     cards = list(cards.order_by("starts_on", "pk"))
+    add_labels(cards)
     periods = list(child.school_periods.prefetch_related("group_years"))
     rows = tuple(row for row in ROWS if not row_keys or row.key in row_keys)
     today = timezone.localdate()
@@ -43,8 +74,7 @@ def timeline_context(request, child) -> dict:
         "participants": participants,
         "me": participant_for(request.user, case),
         "layout": layout,
-        "cards_by_date": [c for c in cards if c.starts_on is not None],
-        "periods": periods,
+        "texts": card_texts(),
         "author_ids": author_ids,
         "row_keys": row_keys,
         "all_rows": ROWS,

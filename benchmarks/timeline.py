@@ -1,0 +1,131 @@
+"""Server time of the timeline page for a case with 3 children and 500 cards.
+
+Prints median and p95 over repeated requests, the SQL query count, and the ratio to a trivial
+Django view measured in the same run. Usage: python benchmarks/timeline.py [--requests N]
+Uses a fresh SQLite file in a temporary folder unless DATABASE_URL is set.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+WORKDIR = tempfile.mkdtemp(prefix="rondom-bench-")
+os.environ.setdefault("RONDOM_DATA_DIR", WORKDIR)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rondom.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import include, path, reverse  # noqa: E402
+
+from rondom.accounts.models import User  # noqa: E402
+from rondom.cases.models import PeriodKind, Role  # noqa: E402
+from rondom.demo.builder import CaseBuilder  # noqa: E402
+from rondom.timeline.kinds import ROWS, Rating  # noqa: E402
+from rondom.timeline.models import Card  # noqa: E402
+
+
+def trivial(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("bench/trivial/", trivial), path("", include("rondom.urls"))]
+
+CARDS = 500
+KINDS = [row.card_kind for row in ROWS if row.card_kind]
+
+
+def build_case():
+    user = User.objects.create_user("bench@rondom.test", "bench-password-1")
+    b = CaseBuilder("Benchmark", user, "IB")
+    children = [
+        b.child("Een", date(2011, 2, 3)),
+        b.child("Twee", date(2014, 6, 7)),
+        b.child("Drie", date(2017, 9, 30)),
+    ]
+    authors = [b.manager, b.person("Moeder", Role.MOTHER), b.person("Coach", Role.YOUTH_CARE)]
+    for child in children:
+        start = child.date_of_birth.year + 4
+        b.period(child, PeriodKind.SCHOOL, "De Vlieger", f"augustus {start}", "", "1 2 3 4 5 6")
+    cards = []
+    for i in range(CARDS):
+        year = 2012 + i % 13
+        cards.append(
+            Card(
+                case=b.case,
+                child=children[i % 3] if i % 7 else None,
+                kind=KINDS[i % len(KINDS)],
+                author=authors[i % 3],
+                text=f"Kaartje {i}: wat er gebeurde en hoe het ging, in een paar zinnen.",
+                text_less_well="Wat minder goed ging." if i % 4 == 0 else "",
+                rating=[Rating.GOOD, Rating.NEUTRAL, Rating.NOT_GOOD, ""][i % 4],
+                date_text=str(year),
+                starts_on=date(year, 1 + i % 12, 1),
+                ends_on=date(year, 1 + i % 12, 28),
+                precision="month",
+            )
+        )
+    Card.objects.bulk_create(cards)
+    return user, b.case, children
+
+
+def timed(client: Client, url: str, repeat: int) -> list[float]:
+    client.get(url)  # warm caches and template loading
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=60)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    user, case, children = build_case()
+    client = Client()
+    client.force_login(user)
+    with override_settings(ROOT_URLCONF=__name__):
+        baseline = timed(client, "/bench/trivial/", args.requests)
+        page_samples = []
+        for child in children:
+            url = reverse("timeline:child", args=[case.pk, child.pk])
+            page_samples += timed(client, url, args.requests)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("timeline:child", args=[case.pk, children[0].pk]))
+    db = connection.vendor
+    print(f"database: {db}; cards in case: {Card.objects.filter(case=case).count()}")
+    print(
+        f"trivial view   median {statistics.median(baseline):7.2f} ms   p95 {p95(baseline):7.2f} ms"
+    )
+    print(
+        f"timeline page  median {statistics.median(page_samples):7.2f} ms   "
+        f"p95 {p95(page_samples):7.2f} ms   ({len(page_samples)} requests over 3 children)"
+    )
+    print(f"SQL queries per timeline page: {len(queries.captured_queries)}")
+    ratio = statistics.median(page_samples) / statistics.median(baseline)
+    print(f"ratio timeline/trivial (median): {ratio:.1f}x")
+    print(f"target p95 <= 150 ms: {'met' if p95(page_samples) <= 150 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
