@@ -125,3 +125,14 @@ def test_delete_card_is_soft_and_listed_no_more(api, story):
     ids = [c["id"] for c in api.get("/api/v1/cards/").json()["results"]]
     assert card.pk not in ids
     assert Card.objects.filter(pk=card.pk, deleted_at__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_stale_version_of_a_child_gets_409(api, story):
+    child = story["child"]
+    url = f"/api/v1/children/{child.pk}/"
+    first = api.patch(url, {"name": "Samuel", "version": child.version}, format="json")
+    assert first.status_code == 200 and first.json()["version"] == child.version + 1
+    stale = api.patch(url, {"name": "Sammie", "version": child.version}, format="json")
+    assert stale.status_code == 409
+    assert stale.json()["current"]["name"] == "Samuel"

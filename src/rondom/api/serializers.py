@@ -24,14 +24,15 @@ def validate_with_form(form: django_forms.BaseForm) -> dict:
 class CaseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Case
-        fields = ["id", "title", "created_at", "updated_at"]
-        read_only_fields = ["created_at", "updated_at"]
+        fields = ["id", "title", "version", "created_at", "updated_at"]
+        read_only_fields = ["version", "created_at", "updated_at"]
 
 
 class ChildSerializer(serializers.ModelSerializer):
     class Meta:
         model = Child
-        fields = ["id", "case", "name", "date_of_birth"]
+        fields = ["id", "case", "name", "date_of_birth", "version"]
+        read_only_fields = ["version"]
 
     def validate(self, attrs):
         data = {**ChildSerializer(self.instance).data, **attrs} if self.instance else attrs
@@ -55,8 +56,9 @@ class ParticipantSerializer(serializers.ModelSerializer):
             "organisation",
             "function",
             "is_case_manager",
+            "version",
         ]
-        read_only_fields = ["is_case_manager"]
+        read_only_fields = ["is_case_manager", "version"]
 
     def validate(self, attrs):
         base = ParticipantSerializer(self.instance).data if self.instance else {}
@@ -83,8 +85,9 @@ class SchoolPeriodSerializer(serializers.ModelSerializer):
             "note",
             "groups",
             "first_school_year",
+            "version",
         ]
-        read_only_fields = ["starts_on", "ends_on"]
+        read_only_fields = ["starts_on", "ends_on", "version"]
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

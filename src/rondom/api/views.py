@@ -1,6 +1,7 @@
 """JSON API v1. Every queryset starts from the access policy, so outsiders get 404."""
 
 from django.db import transaction
+from django.db.models import F
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -45,6 +46,23 @@ class ScopedViewSet(viewsets.ModelViewSet):
             if field is not None and not field.read_only:
                 field.queryset = model.objects.filter(**{f"{case_path}__in": self.visible_cases()})
         return serializer
+
+    def update(self, request, *args, **kwargs):
+        """Refuse a change based on an older version than the one saved (409 Conflict)."""
+        with transaction.atomic():
+            instance = self.get_object()
+            type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+            sent = request.data.get("version")
+            if sent is not None and str(sent) != str(instance.version):
+                current = self.get_serializer(type(instance).objects.get(pk=instance.pk)).data
+                return Response(
+                    {"detail": "This was changed by someone else.", "current": current},
+                    status=status.HTTP_409_CONFLICT,
+                )
+            response = super().update(request, *args, **kwargs)
+            type(instance).objects.filter(pk=instance.pk).update(version=F("version") + 1)
+            response.data["version"] = instance.version + 1
+            return response
 
 
 class CaseViewSet(ScopedViewSet):

@@ -4,19 +4,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rondom.accounts.models import User
 from rondom.timeline.career import school_year_of
 from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 
 from .models import ROLE_DEFAULTS, Case, Child, Group, Participant, SchoolPeriod
+from .versioning import VersionedForm
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(VersionedForm):
     class Meta:
         model = Case
         fields = ["title"]
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(VersionedForm):
     class Meta:
         model = Child
         fields = ["name", "date_of_birth"]
@@ -31,16 +33,27 @@ class ChildForm(forms.ModelForm):
         return value
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(VersionedForm):
+    account_email = forms.EmailField(
+        label=_("email address of their account"),
+        required=False,
+        help_text=_(
+            "Only people with an account can open the case. Leave empty if they have none."
+        ),
+    )
+
     class Meta:
         model = Participant
         fields = ["name", "role", "letter", "colour", "organisation", "function"]
         widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.case_id = case_id
         self.fields["letter"].required = False
         self.fields["colour"].required = False
+        if self.instance.user_id:
+            self.fields["account_email"].initial = self.instance.user.email
         self.fields["letter"].help_text = _(
             "Leave empty for the usual letter: "
             "O parents, M mother, V father, S school, J youth care."
@@ -59,8 +72,23 @@ class ParticipantForm(forms.ModelForm):
             raise forms.ValidationError(_("Choose a colour, for example #0b57d0."))
         return colour.lower()
 
+    def clean_account_email(self) -> User | None:
+        email = self.cleaned_data.get("account_email", "").strip()
+        if not email:
+            return None
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("There is no account with this email address."))
+        case_id = self.instance.case_id or self.case_id
+        others = Participant.objects.filter(case_id=case_id, user=user).exclude(pk=self.instance.pk)
+        if case_id and others.exists():
+            raise forms.ValidationError(_("This account already belongs to someone in this case."))
+        return user
+
     def clean(self):
         cleaned = super().clean()
+        if "account_email" in cleaned:
+            self.instance.user = cleaned["account_email"]
         letter, colour = ROLE_DEFAULTS.get(cleaned.get("role"), ("?", "#4a4a4a"))
         cleaned["letter"] = cleaned.get("letter") or letter
         cleaned["colour"] = cleaned.get("colour") or colour
@@ -86,7 +114,7 @@ def parse_group_sequence(text: str) -> list[str]:
     return groups
 
 
-class SchoolPeriodForm(forms.ModelForm):
+class SchoolPeriodForm(VersionedForm):
     groups = forms.CharField(
         label=_("groups, in order"),
         required=False,

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .versioning import Versioned
 
-class Case(models.Model):
+
+class Case(Versioned):
     title = models.CharField(
         _("name of the case"),
         max_length=120,
@@ -26,7 +28,7 @@ class Case(models.Model):
         return self.title
 
 
-class Child(models.Model):
+class Child(Versioned):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="children")
     name = models.CharField(_("first name or pseudonym"), max_length=80)
     date_of_birth = models.DateField(_("date of birth"))
@@ -68,7 +70,7 @@ ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
 PARENT_ROLES = {Role.PARENTS, Role.MOTHER, Role.FATHER, Role.CARER}
 
 
-class Participant(models.Model):
+class Participant(Versioned):
     """A betrokkene: someone involved in the case, with or without an account."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
@@ -120,7 +122,7 @@ class PeriodKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class SchoolPeriod(models.Model):
+class SchoolPeriod(Versioned):
     """A stretch of the school career: childcare, a school, or time out of school."""
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="school_periods")

@@ -44,7 +44,6 @@ def case_detail(request, case_id: int):
 def case_edit(request, case_id: int):
     case = get_case_for(request.user, case_id)
     form = CaseForm(request.POST or None, instance=case)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/case_form.html", {"form": form, "case": case})

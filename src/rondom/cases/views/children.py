@@ -9,10 +9,9 @@ from rondom.cases.forms import ChildForm
 def child_create(request, case_id: int):
     case = get_case_for(request.user, case_id)
     form = ChildForm(request.POST or None)
+    form.instance.case = case
     if request.method == "POST" and form.is_valid():
-        child = form.save(commit=False)
-        child.case = case
-        child.save()
+        child = form.save_if_current()
         return redirect("timeline:child", case_id=case.pk, child_id=child.pk)
     return render(request, "cases/child_form.html", {"form": form, "case": case})
 
@@ -21,8 +20,7 @@ def child_create(request, case_id: int):
 def child_edit(request, case_id: int, child_id: int):
     child = get_child_for(request.user, case_id, child_id)
     form = ChildForm(request.POST or None, instance=child)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("timeline:child", case_id=case_id, child_id=child.pk)
     return render(
         request, "cases/child_form.html", {"form": form, "case": child.case, "child": child}

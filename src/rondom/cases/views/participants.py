@@ -20,11 +20,9 @@ def _participant(request, case_id: int, participant_id: int):
 @login_required
 def participant_create(request, case_id: int):
     case = get_case_for(request.user, case_id)
-    form = ParticipantForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        participant = form.save(commit=False)
-        participant.case = case
-        participant.save()
+    form = ParticipantForm(request.POST or None, case_id=case.pk)
+    form.instance.case = case
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/participant_form.html", {"form": form, "case": case})
 
@@ -32,9 +30,8 @@ def participant_create(request, case_id: int):
 @login_required
 def participant_edit(request, case_id: int, participant_id: int):
     case, participant = _participant(request, case_id, participant_id)
-    form = ParticipantForm(request.POST or None, instance=participant)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    form = ParticipantForm(request.POST or None, instance=participant, case_id=case.pk)
+    if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
     return render(
         request,

@@ -36,15 +36,14 @@ def career(request, case_id: int, child_id: int):
 
 def _edit(request, child, period=None):
     form = SchoolPeriodForm(request.POST or None, instance=period)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            period = form.save(commit=False)
-            period.child = child
-            period.save()
-            set_group_sequence(
-                period, form.cleaned_data["groups"], form.cleaned_data["first_school_year"]
-            )
-            reresolve_group_dates(child)
+    form.instance.child = child
+
+    def place_groups(saved):
+        cleaned = form.cleaned_data
+        set_group_sequence(saved, cleaned["groups"], cleaned["first_school_year"])
+        reresolve_group_dates(child)
+
+    if request.method == "POST" and form.is_valid() and form.save_if_current(place_groups):
         return redirect("cases:career", case_id=child.case_id, child_id=child.pk)
     return render(
         request,
