@@ -62,3 +62,13 @@ def other_story(db):
     b.child("Kim", date(2016, 1, 1))
     b.person("Ouder Anders", Role.PARENTS, other_parent)
     return {"case": b.case, "manager": other_manager, "parent": other_parent}
+
+
+@pytest.fixture
+def manager_client(manager):
+    """A browser session of the case manager of `story`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(manager)
+    return client

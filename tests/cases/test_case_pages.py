@@ -8,16 +8,9 @@ from rondom.cases.access import cases_for
 from rondom.cases.models import Case, Participant
 
 
-@pytest.fixture
-def client_of(manager):
-    client = Client()
-    client.force_login(manager)
-    return client
-
-
 @pytest.mark.django_db
-def test_start_a_case_and_become_its_manager(client_of, manager):
-    response = client_of.post(reverse("cases:create"), {"title": "Familie Nieuw"})
+def test_start_a_case_and_become_its_manager(manager_client, manager):
+    response = manager_client.post(reverse("cases:create"), {"title": "Familie Nieuw"})
     case = Case.objects.get(title="Familie Nieuw")
     assert response.url == reverse("cases:detail", args=[case.pk])
     me = case.participants.get(user=manager)
@@ -25,22 +18,22 @@ def test_start_a_case_and_become_its_manager(client_of, manager):
 
 
 @pytest.mark.django_db
-def test_add_child_and_open_its_timeline(client_of, story):
+def test_add_child_and_open_its_timeline(manager_client, story):
     case = story["case"]
-    response = client_of.post(
+    response = manager_client.post(
         reverse("cases:child_create", args=[case.pk]),
         {"name": "Mila", "date_of_birth": "2019-02-28"},
     )
     child = case.children.get(name="Mila")
     assert response.url == reverse("timeline:child", args=[case.pk, child.pk])
-    page = client_of.get(response.url).content.decode()
+    page = manager_client.get(response.url).content.decode()
     assert "Tijdlijn van Mila" in page
     assert "12 jaar" in page  # the axis runs to 12 for a young child
 
 
 @pytest.mark.django_db
-def test_date_of_birth_in_the_future_is_refused_in_dutch(client_of, story):
-    response = client_of.post(
+def test_date_of_birth_in_the_future_is_refused_in_dutch(manager_client, story):
+    response = manager_client.post(
         reverse("cases:child_create", args=[story["case"].pk]),
         {"name": "Later", "date_of_birth": "2999-01-01"},
     )
@@ -50,9 +43,9 @@ def test_date_of_birth_in_the_future_is_refused_in_dutch(client_of, story):
 
 
 @pytest.mark.django_db
-def test_add_participant_with_default_letter_and_linked_account(client_of, story, outsider):
+def test_add_participant_with_default_letter_and_linked_account(manager_client, story, outsider):
     case = story["case"]
-    client_of.post(
+    manager_client.post(
         reverse("cases:participant_create", args=[case.pk]),
         {
             "name": "Jeroen",
@@ -69,8 +62,8 @@ def test_add_participant_with_default_letter_and_linked_account(client_of, story
 
 
 @pytest.mark.django_db
-def test_unknown_account_email_is_explained(client_of, story):
-    response = client_of.post(
+def test_unknown_account_email_is_explained(manager_client, story):
+    response = manager_client.post(
         reverse("cases:participant_create", args=[story["case"].pk]),
         {"name": "X", "role": "other", "account_email": "nobody@nowhere.test"},
     )
@@ -79,14 +72,16 @@ def test_unknown_account_email_is_explained(client_of, story):
 
 
 @pytest.mark.django_db
-def test_stale_edit_of_a_child_is_refused_and_shows_what_is_saved(client_of, story, parent_user):
+def test_stale_edit_of_a_child_is_refused_and_shows_what_is_saved(
+    manager_client, story, parent_user
+):
     child = story["child"]
     url = reverse("cases:child_edit", args=[story["case"].pk, child.pk])
     loaded = child.version
     other = Client()
     other.force_login(parent_user)
     other.post(url, {"name": "Samuel", "date_of_birth": "2015-03-01", "version": loaded})
-    response = client_of.post(
+    response = manager_client.post(
         url, {"name": "Sammie", "date_of_birth": "2015-03-01", "version": loaded}
     )
     assert response.status_code == 200
@@ -97,7 +92,7 @@ def test_stale_edit_of_a_child_is_refused_and_shows_what_is_saved(client_of, sto
 
 
 @pytest.mark.django_db
-def test_participant_with_cards_cannot_be_removed(client_of, story):
+def test_participant_with_cards_cannot_be_removed(manager_client, story):
     parent = story["parent"]
-    client_of.post(reverse("cases:participant_delete", args=[story["case"].pk, parent.pk]))
+    manager_client.post(reverse("cases:participant_delete", args=[story["case"].pk, parent.pk]))
     assert Participant.objects.filter(pk=parent.pk).exists()

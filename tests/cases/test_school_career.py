@@ -1,16 +1,8 @@
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from rondom.cases.forms import parse_group_sequence
 from rondom.timeline.models import Card
-
-
-@pytest.fixture
-def client_of(manager):
-    client = Client()
-    client.force_login(manager)
-    return client
 
 
 def test_group_sequence_keeps_repeated_years():
@@ -26,13 +18,13 @@ def test_group_sequence_keeps_repeated_years():
 
 
 @pytest.mark.django_db
-def test_adding_a_period_places_cards_dated_by_group(client_of, story):
+def test_adding_a_period_places_cards_dated_by_group(manager_client, story):
     child = story["child"]
     card = Card.objects.get(text="Leest goed")  # dated "groep 3"
     period = child.school_periods.get()
     url = reverse("cases:period_edit", args=[story["case"].pk, child.pk, period.pk])
     # Repeat group 1: group 3 now falls one school year later.
-    client_of.post(
+    manager_client.post(
         url,
         {
             "kind": "school",
@@ -45,22 +37,24 @@ def test_adding_a_period_places_cards_dated_by_group(client_of, story):
     )
     card.refresh_from_db()
     assert card.starts_on.isoformat() == "2022-08-01"
-    career = client_of.get(reverse("cases:career", args=[story["case"].pk, child.pk]))
+    career = manager_client.get(reverse("cases:career", args=[story["case"].pk, child.pk]))
     assert "2022/2023" in career.content.decode()
 
 
 @pytest.mark.django_db
-def test_deleting_the_period_unplaces_group_cards(client_of, story):
+def test_deleting_the_period_unplaces_group_cards(manager_client, story):
     child = story["child"]
     period = child.school_periods.get()
-    client_of.post(reverse("cases:period_delete", args=[story["case"].pk, child.pk, period.pk]))
+    manager_client.post(
+        reverse("cases:period_delete", args=[story["case"].pk, child.pk, period.pk])
+    )
     assert Card.objects.get(text="Leest goed").starts_on is None
 
 
 @pytest.mark.django_db
-def test_invalid_group_and_backwards_period_are_explained(client_of, story):
+def test_invalid_group_and_backwards_period_are_explained(manager_client, story):
     child = story["child"]
-    response = client_of.post(
+    response = manager_client.post(
         reverse("cases:period_create", args=[story["case"].pk, child.pk]),
         {"kind": "school", "start_text": "2020", "end_text": "2018", "groups": "1 9"},
     )

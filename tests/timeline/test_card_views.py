@@ -9,13 +9,6 @@ from rondom.timeline.models import Card, CardRevision
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def client_in(story, manager):
-    client = Client()
-    client.force_login(manager)
-    return client
-
-
 def new_card_url(story, kind="help"):
     return reverse("timeline:card_create", args=[story["case"].pk]) + (
         f"?kind={kind}&child={story['child'].pk}"
@@ -23,8 +16,8 @@ def new_card_url(story, kind="help"):
 
 
 @pytest.mark.django_db
-def test_add_help_card_in_place(client_in, story):
-    response = client_in.post(
+def test_add_help_card_in_place(manager_client, story):
+    response = manager_client.post(
         new_card_url(story),
         {
             "kind": "help",
@@ -43,13 +36,13 @@ def test_add_help_card_in_place(client_in, story):
     card = Card.objects.get(text="Remedial teaching lezen")
     assert (card.starts_on.isoformat(), card.ends_on.isoformat()) == ("2022-08-01", "2023-07-31")
     assert card.revisions.get().action == CardRevision.Action.CREATED
-    page = client_in.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
+    page = manager_client.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
     assert "Remedial teaching lezen" in page.content.decode()
 
 
 @pytest.mark.django_db
-def test_invalid_date_is_explained_next_to_the_field_in_dutch(client_in, story):
-    response = client_in.post(
+def test_invalid_date_is_explained_next_to_the_field_in_dutch(manager_client, story):
+    response = manager_client.post(
         new_card_url(story, "life_event"),
         {
             "kind": "life_event",
@@ -68,8 +61,8 @@ def test_invalid_date_is_explained_next_to_the_field_in_dutch(client_in, story):
 
 
 @pytest.mark.django_db
-def test_group_date_is_placed_through_the_school_career(client_in, story):
-    client_in.post(
+def test_group_date_is_placed_through_the_school_career(manager_client, story):
+    manager_client.post(
         new_card_url(story, "development"),
         {
             "kind": "development",
@@ -86,7 +79,7 @@ def test_group_date_is_placed_through_the_school_career(client_in, story):
 
 
 @pytest.mark.django_db
-def test_edit_keeps_history_of_who_changed_what(client_in, story, manager):
+def test_edit_keeps_history_of_who_changed_what(manager_client, story, manager):
     card = story["help_card"]
     url = reverse("timeline:card_edit", args=[story["case"].pk, card.pk])
     data = {
@@ -99,19 +92,19 @@ def test_edit_keeps_history_of_who_changed_what(client_in, story, manager):
         "rating": "not_good",
         "version": card.version,
     }
-    assert client_in.post(url, data, **HTMX).status_code == 200
+    assert manager_client.post(url, data, **HTMX).status_code == 200
     card.refresh_from_db()
     assert card.version == 2 and card.rating == "not_good"
     revision = card.revisions.first()
     assert revision.changed_by == manager
     assert revision.changes["rating"] == ["good", "not_good"]
     assert revision.changes["date_text"] == ["2021", "2022"]
-    history = client_in.get(reverse("timeline:card_history", args=[story["case"].pk, card.pk]))
+    history = manager_client.get(reverse("timeline:card_history", args=[story["case"].pk, card.pk]))
     assert "Speltherapie bij Praktijk Zon" in history.content.decode()
 
 
 @pytest.mark.django_db
-def test_moving_a_card_is_recorded_as_a_move(client_in, story):
+def test_moving_a_card_is_recorded_as_a_move(manager_client, story):
     card = story["help_card"]
     url = reverse("timeline:card_edit", args=[story["case"].pk, card.pk])
     data = {
@@ -123,7 +116,7 @@ def test_moving_a_card_is_recorded_as_a_move(client_in, story):
         "rating": card.rating,
         "version": card.version,
     }
-    client_in.post(url, data)
+    manager_client.post(url, data)
     card.refresh_from_db()
     assert card.starts_on.isoformat() == "2019-03-01"
     assert card.revisions.first().action == CardRevision.Action.MOVED
@@ -131,7 +124,7 @@ def test_moving_a_card_is_recorded_as_a_move(client_in, story):
 
 @pytest.mark.django_db
 def test_second_save_of_a_stale_version_is_refused_and_shows_the_other_text(
-    client_in, story, parent_user
+    manager_client, story, parent_user
 ):
     card = story["help_card"]
     url = reverse("timeline:card_edit", args=[story["case"].pk, card.pk])
@@ -146,7 +139,7 @@ def test_second_save_of_a_stale_version_is_refused_and_shows_the_other_text(
     other = Client()
     other.force_login(parent_user)
     assert other.post(url, {**base, "text": "Tekst van ouder"}, **HTMX).status_code == 200
-    response = client_in.post(url, {**base, "text": "Tekst van school"}, **HTMX)
+    response = manager_client.post(url, {**base, "text": "Tekst van school"}, **HTMX)
     assert response.status_code == 409
     html = response.content.decode()
     assert "Tekst van ouder" in html and "Tekst van school" in html
@@ -155,9 +148,9 @@ def test_second_save_of_a_stale_version_is_refused_and_shows_the_other_text(
 
 
 @pytest.mark.django_db
-def test_delete_then_undo(client_in, story):
+def test_delete_then_undo(manager_client, story):
     card = story["help_card"]
-    response = client_in.post(
+    response = manager_client.post(
         reverse("timeline:card_delete", args=[story["case"].pk, card.pk]), **HTMX
     )
     assert "card_restore" not in response.content.decode()
@@ -166,27 +159,27 @@ def test_delete_then_undo(client_in, story):
     )
     assert not Card.objects.alive().filter(pk=card.pk).exists()
     timeline = reverse("timeline:child", args=[story["case"].pk, story["child"].pk])
-    assert "Speltherapie" not in client_in.get(timeline).content.decode()
-    client_in.post(reverse("timeline:card_restore", args=[story["case"].pk, card.pk]), **HTMX)
+    assert "Speltherapie" not in manager_client.get(timeline).content.decode()
+    manager_client.post(reverse("timeline:card_restore", args=[story["case"].pk, card.pk]), **HTMX)
     assert Card.objects.alive().filter(pk=card.pk).exists()
-    assert "Speltherapie" in client_in.get(timeline).content.decode()
+    assert "Speltherapie" in manager_client.get(timeline).content.decode()
     actions = list(card.revisions.values_list("action", flat=True))
     assert actions[:2] == ["restored", "deleted"]
 
 
 @pytest.mark.django_db
-def test_card_without_date_sits_in_the_tray(client_in, story):
-    page = client_in.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
+def test_card_without_date_sits_in_the_tray(manager_client, story):
+    page = manager_client.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
     html = page.content.decode()
     tray = html[html.index('id="tray-heading"') :]
     assert "Zonder datum" in tray
 
 
 @pytest.mark.django_db
-def test_filter_by_author_shows_one_perspective(client_in, story):
+def test_filter_by_author_shows_one_perspective(manager_client, story):
     url = reverse("timeline:child", args=[story["case"].pk, story["child"].pk])
-    html = client_in.get(url, {"author": story["school"].pk}).content.decode()
+    html = manager_client.get(url, {"author": story["school"].pk}).content.decode()
     assert "Leest goed" in html
     assert "Speltherapie" not in html
-    rows = client_in.get(url, {"row": "help"}).content.decode()
+    rows = manager_client.get(url, {"row": "help"}).content.decode()
     assert "Speltherapie" in rows and "tl-row--life_event" not in rows
