@@ -137,15 +137,20 @@ def card_restore(request, case_id: int, card_id: int):
 def card_history(request, case_id: int, card_id: int):
     card = get_card_for(request.user, case_id, card_id)
     revisions = list(card.revisions.select_related("changed_by"))
-    names = {p.pk: str(p) for p in card.case.participants.all()}
-    names.update({c.pk: c.name for c in card.case.children.all()})
+    people = {p.pk: str(p) for p in card.case.participants.all()}
+    children = {c.pk: c.name for c in card.case.children.all()}
+
+    def readable(field: str, value):
+        if field == "author":
+            return people.get(value, value)
+        if field == "child":
+            return children.get(value, value)
+        choices = dict(Card._meta.get_field(field).flatchoices)
+        return choices.get(value, value) if choices else value
+
     for revision in revisions:
         revision.readable = [
-            (
-                Card._meta.get_field(field).verbose_name,
-                names.get(old, old) if field in ("author", "child") else old,
-                names.get(new, new) if field in ("author", "child") else new,
-            )
+            (Card._meta.get_field(field).verbose_name, readable(field, old), readable(field, new))
             for field, (old, new) in revision.changes.items()
         ]
     add_labels([card])
