@@ -50,18 +50,20 @@ class ScopedViewSet(viewsets.ModelViewSet):
     def update(self, request, *args, **kwargs):
         """Refuse a change based on an older version than the one saved (409 Conflict)."""
         with transaction.atomic():
-            instance = self.get_object()
-            type(instance).objects.select_for_update().filter(pk=instance.pk).first()
-            sent = request.data.get("version")
-            if sent is not None and str(sent) != str(instance.version):
-                current = self.get_serializer(type(instance).objects.get(pk=instance.pk)).data
+            model = self.get_object().__class__
+            locked = model.objects.select_for_update().get(pk=self.kwargs["pk"])
+            sent = request.data.get("version") if isinstance(request.data, dict) else None
+            if sent is not None and str(sent) != str(locked.version):
                 return Response(
-                    {"detail": "This was changed by someone else.", "current": current},
+                    {
+                        "detail": "This was changed by someone else.",
+                        "current": self.get_serializer(locked).data,
+                    },
                     status=status.HTTP_409_CONFLICT,
                 )
             response = super().update(request, *args, **kwargs)
-            type(instance).objects.filter(pk=instance.pk).update(version=F("version") + 1)
-            response.data["version"] = instance.version + 1
+            model.objects.filter(pk=locked.pk).update(version=F("version") + 1)
+            response.data["version"] = locked.version + 1
             return response
 
 
