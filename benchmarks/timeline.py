@@ -31,7 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path, reverse  # noqa: E402
 
 from rondom.accounts.models import User  # noqa: E402
-from rondom.cases.models import PeriodKind, Role  # noqa: E402
+from rondom.cases.models import Case, PeriodKind, Role  # noqa: E402
 from rondom.demo.builder import CaseBuilder  # noqa: E402
 from rondom.timeline.kinds import ROWS, Rating  # noqa: E402
 from rondom.timeline.models import Card  # noqa: E402
@@ -48,7 +48,9 @@ KINDS = [row.card_kind for row in ROWS if row.card_kind]
 
 
 def build_case():
-    user = User.objects.create_user("bench@rondom.test", "bench-password-1")
+    user, _ = User.objects.get_or_create(email="bench@rondom.test")
+    # A previous run against the same PostgreSQL database leaves its case behind.
+    Case.objects.filter(title="Benchmark", created_by=user).delete()
     b = CaseBuilder("Benchmark", user, "IB")
     children = [
         b.child("Een", date(2011, 2, 3)),
