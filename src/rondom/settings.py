@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "rondom.accounts",
     "rondom.cases",
     "rondom.timeline",
+    "rondom.audit",
     "rondom.api",
     "rondom.demo",
 ]
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "rondom.audit.middleware.CaseAccessLogMiddleware",
 ]
 
 ROOT_URLCONF = "rondom.urls"

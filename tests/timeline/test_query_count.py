@@ -53,5 +53,6 @@ def test_query_count_does_not_grow_with_cards(manager):
     large = build(manager, 500)
     assert Card.objects.filter(case=large[0]).count() == 500
     assert count_queries(client, *small) == count_queries(client, *large)
-    assert count_queries(client, *large) <= 12
+    # 10 for the page itself, 4 for its line in the access log.
+    assert count_queries(client, *large) <= 14
     assert CardKind.HELP in {c.kind for c in Card.objects.filter(case=large[0])}

@@ -6,6 +6,8 @@ from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from rondom.audit.log import record
+from rondom.audit.models import AuditEvent
 from rondom.cases.access import cases_for
 from rondom.cases.models import Case, Child, Participant, SchoolPeriod
 from rondom.cases.services import start_case
@@ -30,9 +32,40 @@ from .serializers import (
 
 
 class ScopedViewSet(viewsets.ModelViewSet):
-    """Limits the objects a client may point at (case, child, author) to its own cases."""
+    """Limits the objects a client may point at (case, child, author) to its own cases,
+    and writes every successful read or change of case data to the access log."""
 
     scoped_fields: dict[str, tuple[type, str]] = {}
+
+    def case_id_of(self, obj) -> int:
+        return obj.case_id
+
+    def get_object(self):
+        obj = super().get_object()
+        self.audited = [obj]
+        return obj
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        self.audited = list(page if page is not None else queryset)
+        return page
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == status.HTTP_201_CREATED:
+            self.audited = list(self.get_queryset().filter(pk=response.data["id"]))
+        if response.status_code < 400 and getattr(self, "audited", None):
+            verb = "view" if request.method in ("GET", "HEAD") else "change"
+            for obj in self.audited:
+                record(
+                    request.user,
+                    f"{verb} api:{self.basename}-{self.action}",
+                    case_id=self.case_id_of(obj),
+                    child_id=obj.pk if isinstance(obj, Child) else getattr(obj, "child_id", None),
+                    card_id=obj.pk if isinstance(obj, Card) else None,
+                    channel=AuditEvent.Channel.API,
+                )
+        return response
 
     def visible_cases(self):
         return cases_for(self.request.user)
@@ -69,6 +102,10 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
 class CaseViewSet(ScopedViewSet):
     serializer_class = CaseSerializer
+
+    def case_id_of(self, obj) -> int:
+        return obj.pk
+
     # Closing and removing a case is a separate, deliberate procedure, not an API call.
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
@@ -120,9 +157,13 @@ class SchoolPeriodViewSet(ScopedViewSet):
     serializer_class = SchoolPeriodSerializer
     scoped_fields = {"child": (Child, "case")}
 
+    def case_id_of(self, obj) -> int:
+        return obj.child.case_id
+
     def get_queryset(self):
         return (
             SchoolPeriod.objects.filter(child__case__in=self.visible_cases())
+            .select_related("child")
             .prefetch_related("group_years")
             .order_by("pk")
         )
