@@ -13,8 +13,25 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Login rate limits live in the cache; one test's failures must not block the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
 def make_user(email: str, **extra) -> User:
-    return User.objects.create_user(email=email, password="secret-pass-1", **extra)
+    """Professionals get a second factor, as they must; parents log in with a code."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = User.objects.create_user(email=email, password="secret-pass-1", **extra)
+    if user.needs_two_factor:
+        TOTP.activate(user, TEST_TOTP_SECRET)
+    return user
 
 
 @pytest.fixture
@@ -24,7 +41,7 @@ def manager(db) -> User:
 
 @pytest.fixture
 def parent_user(db) -> User:
-    return make_user("ouder@home.test", first_name="Samira")
+    return make_user("ouder@home.test", first_name="Samira", kind=User.Kind.PARENT)
 
 
 @pytest.fixture
@@ -58,7 +75,7 @@ def other_story(db):
     """A second case, with its own parent, to prove cases do not leak into each other."""
     other_manager = make_user("ib@other.test")
     b = CaseBuilder("Familie Anders", other_manager, "Ander")
-    other_parent = make_user("ouder@other.test")
+    other_parent = make_user("ouder@other.test", kind=User.Kind.PARENT)
     b.child("Kim", date(2016, 1, 1))
     b.person("Ouder Anders", Role.PARENTS, other_parent)
     return {"case": b.case, "manager": other_manager, "parent": other_parent}

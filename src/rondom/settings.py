@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "rest_framework",
     "drf_spectacular",
     "rondom.accounts",
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "rondom.accounts.middleware.RequireTwoFactorMiddleware",
     "rondom.audit.middleware.CaseAccessLogMiddleware",
 ]
 
@@ -93,9 +98,56 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "cases:list"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "account_login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts: professionals log in with email, password and a TOTP code; parents with a code
+# sent by email. Nobody signs up on their own: case managers and organisation admins invite.
+ACCOUNT_ADAPTER = "rondom.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# First slowed (a 30-second pause after 3 misses), then blocked (15 minutes after 10).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": os.environ.get("RONDOM_LOGIN_FAILED_LIMIT", "3/30s/key,10/15m/key,30/15m/ip"),
+    "request_login_code": "5/5m/key,20/5m/ip",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Rondom"
+MFA_RECOVERY_CODE_COUNT = 10
+
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("RONDOM_SESSION_IDLE_MINUTES", "30"))
+# Every request renews the session, so it ends after that many minutes of inactivity.
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+if os.environ.get("RONDOM_EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["RONDOM_EMAIL_HOST"],
+                "port": int(os.environ.get("RONDOM_EMAIL_PORT", "587")),
+                "username": os.environ.get("RONDOM_EMAIL_USER", ""),
+                "password": os.environ.get("RONDOM_EMAIL_PASSWORD", ""),
+                "use_tls": env_bool("RONDOM_EMAIL_TLS", True),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("RONDOM_EMAIL_FROM", "Rondom <noreply@localhost>")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -100,7 +100,7 @@ def test_anonymous_visitor_is_sent_to_login(story):
         response = client.get(url_for(name, story))
         assert response.status_code in (302, 405)
         if response.status_code == 302:
-            assert response["Location"].startswith(reverse("login"))
+            assert response["Location"].startswith(reverse("account_login"))
     assert client.get(api_urls(story)[0]).status_code == 403
 
 

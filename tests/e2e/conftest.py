@@ -1,5 +1,6 @@
 import os
 import shutil
+import time
 
 import pytest
 
@@ -41,9 +42,21 @@ def page(browser, live_server, settings):
     context.close()
 
 
+def current_code(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
 def log_in(page, base_url: str, email: str, password: str = "rondom-demo") -> None:
+    """A professional: email and password, then the code of the authenticator app."""
+    from rondom.demo.accounts import DEMO_TOTP_SECRET
+
     page.goto(f"{base_url}/accounts/login/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.locator("form[action='/accounts/login/'] button[type=submit]").click()
+    page.wait_for_url(f"{base_url}/accounts/2fa/authenticate/")
+    page.fill("input[name=code]", current_code(DEMO_TOTP_SECRET))
+    page.locator("main button[type=submit]").first.click()
     page.wait_for_url(f"{base_url}/cases/")

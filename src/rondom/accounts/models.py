@@ -27,8 +27,15 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person who logs in with an email address; there is no separate username."""
 
+    class Kind(models.TextChoices):
+        PROFESSIONAL = "professional", _("professional")
+        PARENT = "parent", _("parent or carer")
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    kind = models.CharField(
+        _("kind of account"), max_length=12, choices=Kind.choices, default=Kind.PROFESSIONAL
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -37,3 +44,8 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def needs_two_factor(self) -> bool:
+        """Professionals must use a second factor; parents log in with an emailed code."""
+        return self.kind == self.Kind.PROFESSIONAL

@@ -1,8 +1,14 @@
 """Demo logins (listed in the README). Demo only: never load these on a real installation."""
 
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+
 from rondom.accounts.models import User
 
 DEMO_PASSWORD = "rondom-demo"
+# Published on purpose: the demo professionals' second factor, for any authenticator app.
+DEMO_TOTP_SECRET = "RONDOMDEMORONDOMDEMORONDOMDEMO22"
+PARENT_KEYS = {"mother", "father"}
 
 DEMO_USERS = {
     "ib": ("ib@rondom.test", "Inge", "Bakker"),
@@ -18,17 +24,35 @@ DEMO_ADMIN = ("admin@rondom.test", "Ada", "Beheer")
 def ensure_demo_users() -> dict[str, User]:
     users = {}
     for key, (email, first, last) in DEMO_USERS.items():
-        users[key] = _ensure(email, first, last, admin=False)
-    users["admin"] = _ensure(*DEMO_ADMIN, admin=True)
+        users[key] = _ensure(email, first, last, admin=False, parent=key in PARENT_KEYS)
+    users["admin"] = _ensure(*DEMO_ADMIN, admin=True, parent=False)
     return users
 
 
-def _ensure(email: str, first: str, last: str, admin: bool) -> User:
+def _ensure(email: str, first: str, last: str, admin: bool, parent: bool) -> User:
+    kind = User.Kind.PARENT if parent else User.Kind.PROFESSIONAL
     user, created = User.objects.get_or_create(
         email=email,
-        defaults={"first_name": first, "last_name": last, "is_staff": admin, "is_superuser": admin},
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "is_staff": admin,
+            "is_superuser": admin,
+            "kind": kind,
+        },
     )
-    if created:
+    if not created:
+        return user
+    if parent:
+        # Parents have no password: they log in with a code sent by email.
+        user.set_unusable_password()
+    else:
         user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+        RecoveryCodes.activate(user)
+    user.save(update_fields=["password"])
     return user
+
+
+def is_demo_account(email: str) -> bool:
+    return email in {address for address, _, _ in DEMO_USERS.values()} | {DEMO_ADMIN[0]}
