@@ -55,6 +55,7 @@ def story(manager, parent_user):
     b = CaseBuilder("Familie Test", manager, "Inge Bakker", "intern begeleider")
     child = b.child("Sam", date(2015, 3, 1))
     parent = b.person("Samira", Role.PARENTS, parent_user)
+    b.name_with_consent()
     b.period(child, PeriodKind.SCHOOL, "De Vlieger", "augustus 2019", "", "1 2 3 4")
     help_card = b.card(CardKind.HELP, parent, "2021", "Speltherapie", child, rating=Rating.GOOD)
     b.card(CardKind.LIFE_EVENT, parent, "maart 2018", "Verhuisd", child)
@@ -78,6 +79,7 @@ def other_story(db):
     other_parent = make_user("ouder@other.test", kind=User.Kind.PARENT)
     b.child("Kim", date(2016, 1, 1))
     b.person("Ouder Anders", Role.PARENTS, other_parent)
+    b.name_with_consent()
     return {"case": b.case, "manager": other_manager, "parent": other_parent}
 
 

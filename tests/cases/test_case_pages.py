@@ -1,5 +1,7 @@
 """Starting a case and adding children and people, through the pages."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -58,6 +60,15 @@ def test_add_participant_with_default_letter_and_linked_account(manager_client, 
     participant = case.participants.get(name="Jeroen")
     assert (participant.letter, participant.colour) == ("J", "#146c2e")
     assert participant.user == outsider
+    # In a named case a new professional sees nothing until a parent consents.
+    assert case not in cases_for(outsider)
+    case.consents.create(
+        given_by=story["parent"],
+        participant=participant,
+        purpose="overleg",
+        valid_from=date(2020, 1, 1),
+        valid_until=date(2099, 1, 1),
+    )
     assert case in cases_for(outsider)
 
 
@@ -72,14 +83,12 @@ def test_unknown_account_email_is_explained(manager_client, story):
 
 
 @pytest.mark.django_db
-def test_stale_edit_of_a_child_is_refused_and_shows_what_is_saved(
-    manager_client, story, parent_user
-):
+def test_stale_edit_of_a_child_is_refused_and_shows_what_is_saved(manager_client, story, manager):
     child = story["child"]
     url = reverse("cases:child_edit", args=[story["case"].pk, child.pk])
     loaded = child.version
-    other = Client()
-    other.force_login(parent_user)
+    other = Client()  # the same case manager, on the classroom board
+    other.force_login(manager)
     other.post(url, {"name": "Samuel", "date_of_birth": "2015-03-01", "version": loaded})
     response = manager_client.post(
         url, {"name": "Sammie", "date_of_birth": "2015-03-01", "version": loaded}

@@ -136,6 +136,8 @@ class CardSerializer(serializers.ModelSerializer):
             "aspect",
             "rating",
             "domain",
+            "restricted_to",
+            "restriction_reason",
             "version",
             "created_at",
             "updated_at",
@@ -151,8 +153,16 @@ class CardSerializer(serializers.ModelSerializer):
         if self.instance:
             base = {f: getattr(self.instance, f) for f in CardForm.Meta.fields}
             base["child"], base["author"] = self.instance.child_id, self.instance.author_id
-        data = {**base, **{k: getattr(v, "pk", v) for k, v in attrs.items()}, "kind": kind}
-        form = CardForm(data, instance=self.instance or Card(case=case), case=case, kind=kind)
+            base["restricted_to"] = [p.pk for p in self.instance.restricted_to.all()]
+        sent = {
+            key: [p.pk for p in value] if key == "restricted_to" else getattr(value, "pk", value)
+            for key, value in attrs.items()
+        }
+        data = {**base, **sent, "kind": kind}
+        access = self.context["view"].access_for(case)
+        form = CardForm(
+            data, instance=self.instance or Card(case=case), case=case, kind=kind, access=access
+        )
         validate_with_form(form)
         self.form = form
         return attrs

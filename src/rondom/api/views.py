@@ -3,12 +3,18 @@
 from django.db import transaction
 from django.db.models import F
 from rest_framework import status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import cases_for
+from rondom.cases.access import (
+    Need,
+    access_to,
+    cases_for,
+    may_edit_card,
+    visible_cards_for_user,
+)
 from rondom.cases.models import Case, Child, Participant, SchoolPeriod
 from rondom.cases.services import start_case
 from rondom.timeline.career import set_group_sequence
@@ -36,9 +42,50 @@ class ScopedViewSet(viewsets.ModelViewSet):
     and writes every successful read or change of case data to the access log."""
 
     scoped_fields: dict[str, tuple[type, str]] = {}
+    # Whether only a case manager may create, change or delete these objects.
+    managers_only = False
 
     def case_id_of(self, obj) -> int:
         return obj.case_id
+
+    def case_of(self, obj) -> Case:
+        return Case.objects.get(pk=self.case_id_of(obj))
+
+    def access_for(self, case: Case):
+        access = access_to(self.request.user, case)
+        if access is None or not access.sees_content:
+            raise NotFound
+        return access
+
+    def require_write(self, case: Case) -> None:
+        access = self.access_for(case)
+        if self.managers_only and not access.is_case_manager:
+            raise PermissionDenied("Only a case manager may do this.")
+
+    def perform_create(self, serializer):
+        self.require_write(self.case_of_new(serializer.validated_data))
+        super().perform_create(serializer)
+
+    def case_of_new(self, data) -> Case:
+        return data["case"]
+
+    # The object an instance belongs to; it never moves to another one.
+    parent_field = "case"
+
+    def perform_update(self, serializer):
+        if self.parent_field:
+            current = getattr(serializer.instance, self.parent_field)
+            if serializer.validated_data.get(self.parent_field, current) != current:
+                raise ValidationError({self.parent_field: ["This cannot be moved elsewhere."]})
+        self.require_write(self.case_of(serializer.instance))
+        self.save(serializer)
+
+    def save(self, serializer):
+        serializer.save()
+
+    def perform_destroy(self, instance):
+        self.require_write(self.case_of(instance))
+        super().perform_destroy(instance)
 
     def get_object(self):
         obj = super().get_object()
@@ -68,7 +115,7 @@ class ScopedViewSet(viewsets.ModelViewSet):
         return response
 
     def visible_cases(self):
-        return cases_for(self.request.user)
+        return cases_for(self.request.user, Need.CONTENT)
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)
@@ -102,6 +149,8 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
 class CaseViewSet(ScopedViewSet):
     serializer_class = CaseSerializer
+    managers_only = True
+    parent_field = None
 
     def case_id_of(self, obj) -> int:
         return obj.pk
@@ -113,44 +162,31 @@ class CaseViewSet(ScopedViewSet):
         return self.visible_cases().order_by("pk")
 
     def perform_create(self, serializer):
+        # Anyone may start a case; they become its case manager.
         serializer.instance = start_case(serializer.validated_data["title"], self.request.user)
 
 
 class ChildViewSet(ScopedViewSet):
     serializer_class = ChildSerializer
+    managers_only = True
     scoped_fields = {"case": (Case, "pk")}
 
     def get_queryset(self):
         return Child.objects.filter(case__in=self.visible_cases()).order_by("pk")
 
-    def perform_update(self, serializer):
-        if (
-            serializer.validated_data.get("case", serializer.instance.case)
-            != serializer.instance.case
-        ):
-            raise ValidationError({"case": ["A child cannot move to another case."]})
-        serializer.save()
-
 
 class ParticipantViewSet(ScopedViewSet):
     serializer_class = ParticipantSerializer
+    managers_only = True
     scoped_fields = {"case": (Case, "pk")}
 
     def get_queryset(self):
         return Participant.objects.filter(case__in=self.visible_cases()).order_by("pk")
 
-    def perform_update(self, serializer):
-        if (
-            serializer.validated_data.get("case", serializer.instance.case)
-            != serializer.instance.case
-        ):
-            raise ValidationError({"case": ["A participant cannot move to another case."]})
-        serializer.save()
-
     def perform_destroy(self, instance):
         if instance.cards.exists():
             raise ValidationError({"detail": "This participant has filled in cards."})
-        instance.delete()
+        super().perform_destroy(instance)
 
 
 class SchoolPeriodViewSet(ScopedViewSet):
@@ -168,20 +204,18 @@ class SchoolPeriodViewSet(ScopedViewSet):
             .order_by("pk")
         )
 
+    parent_field = "child"
+
+    def case_of_new(self, data) -> Case:
+        return data["child"].case
+
     @transaction.atomic
     def perform_create(self, serializer):
-        self._save(serializer)
+        self.require_write(self.case_of_new(serializer.validated_data))
+        self.save(serializer)
 
     @transaction.atomic
-    def perform_update(self, serializer):
-        if (
-            serializer.validated_data.get("child", serializer.instance.child)
-            != serializer.instance.child
-        ):
-            raise ValidationError({"child": ["A school period cannot move to another child."]})
-        self._save(serializer)
-
-    def _save(self, serializer):
+    def save(self, serializer):
         groups = serializer.validated_data.pop("groups")
         first_year = serializer.validated_data.pop("first_school_year")
         period = serializer.save()
@@ -190,6 +224,7 @@ class SchoolPeriodViewSet(ScopedViewSet):
 
     @transaction.atomic
     def perform_destroy(self, instance):
+        self.require_write(self.case_of(instance))
         child = instance.child
         instance.delete()
         reresolve_group_dates(child)
@@ -204,20 +239,28 @@ class CardViewSet(ScopedViewSet):
     }
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no user
+            return Card.objects.none()
         return (
-            Card.objects.alive()
-            .filter(case__in=self.visible_cases())
+            visible_cards_for_user(self.request.user)
             .select_related("author", "child")
+            .prefetch_related("restricted_to")
             .order_by("pk")
         )
+
+    def require_card_edit(self, card) -> None:
+        if not may_edit_card(self.access_for(card.case), card):
+            raise PermissionDenied("You can only change your own cards.")
 
     def perform_create(self, serializer):
         card = serializer.form.save(commit=False)
         card.case = serializer.validated_data["case"]
         serializer.instance = create_card(card, self.request.user)
+        serializer.form.save_m2m()
 
     def update(self, request, *args, **kwargs):
         card = self.get_object()
+        self.require_card_edit(card)
         before = snapshot(card)
         serializer = self.get_serializer(card, data=request.data, partial=kwargs.get("partial"))
         serializer.is_valid(raise_exception=True)
@@ -228,6 +271,7 @@ class CardViewSet(ScopedViewSet):
             card = save_card_changes(
                 serializer.form.save(commit=False), before, expected, request.user
             )
+            serializer.form.save_m2m()
         except EditConflict as conflict:
             current = CardSerializer(conflict.current).data
             return Response(
@@ -237,4 +281,5 @@ class CardViewSet(ScopedViewSet):
         return Response(CardSerializer(card).data)
 
     def perform_destroy(self, instance):
+        self.require_card_edit(instance)
         delete_card(instance, self.request.user)

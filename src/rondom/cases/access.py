@@ -1,37 +1,148 @@
 """The one access policy for case data.
 
-A person sees a case only as one of its participants (linked by account); site admins see all.
-Everything else gets a 404, so that an outsider cannot even tell whether a case exists.
+Who sees what of a case:
+- a site admin sees everything;
+- a parent in the case sees everything shared in it;
+- in an anonymous case every participant sees its (pseudonymised) content;
+- in a named case any other participant sees the content only under a valid consent that
+  covers them or their organisation;
+- a case manager without such consent still runs the case (people, consent, closing), but
+  does not see its content;
+- everyone else gets a 404 on every URL of the case, so they cannot tell it exists.
+
 Every case view and API endpoint fetches its case through this module.
 """
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+from enum import IntEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from .models import Case, Child, Participant
+from .models import PARENT_ROLES, Case, Child, Consent, Participant
 
 
-def cases_for(user) -> QuerySet[Case]:
+class Need(IntEnum):
+    ADMIN = 1  # the case page, its people and consents
+    CONTENT = 2  # the timeline, cards, school career
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    case: Case
+    participant: Participant | None
+    level: Need
+    reason: str
+    is_site_admin: bool = False
+
+    @property
+    def is_case_manager(self) -> bool:
+        return self.is_site_admin or bool(self.participant and self.participant.is_case_manager)
+
+    @property
+    def is_parent(self) -> bool:
+        return bool(self.participant and self.participant.is_parent)
+
+    @property
+    def sees_content(self) -> bool:
+        return self.level >= Need.CONTENT
+
+
+def valid_consents(today=None) -> QuerySet[Consent]:
+    today = today or timezone.localdate()
+    return Consent.objects.filter(
+        withdrawn_at__isnull=True, valid_from__lte=today, valid_until__gte=today, timeline=True
+    )
+
+
+def _content_condition() -> Q:
+    """For a Participant queryset: may this participant see the case's content?"""
+    consent = (
+        valid_consents()
+        .filter(case=OuterRef("case"))
+        .filter(Q(participant=OuterRef("pk")) | Q(organisation__memberships__user=OuterRef("user")))
+    )
+    return Q(role__in=PARENT_ROLES) | Q(case__is_anonymous=True) | Q(Exists(consent))
+
+
+def _participations(user) -> QuerySet[Participant]:
+    return Participant.objects.filter(user=user)
+
+
+def cases_for(user, need: Need = Need.ADMIN) -> QuerySet[Case]:
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
     if user.is_superuser:
         return Case.objects.all()
-    return Case.objects.filter(participants__user=user).distinct()
+    participations = _participations(user).filter(case=OuterRef("pk"))
+    if need == Need.CONTENT:
+        participations = participations.filter(_content_condition())
+    else:
+        participations = participations.filter(Q(is_case_manager=True) | _content_condition())
+    return Case.objects.filter(Exists(participations))
 
 
-def get_case_for(user, case_id: int) -> Case:
-    case = cases_for(user).filter(pk=case_id).first()
-    if case is None:
+def access_to(user, case: Case) -> CaseAccess | None:
+    """How far this user may look into this case, and why; None when not at all."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    participant = case.participants.filter(user=user).first()
+    if user.is_superuser:
+        return CaseAccess(case, participant, Need.CONTENT, "site admin", is_site_admin=True)
+    if participant is None:
+        return None
+    if participant.is_parent:
+        return CaseAccess(case, participant, Need.CONTENT, "parent")
+    if case.is_anonymous:
+        return CaseAccess(case, participant, Need.CONTENT, "anonymous case")
+    consent = (
+        valid_consents()
+        .filter(case=case)
+        .filter(Q(participant=participant) | Q(organisation__memberships__user=user))
+        .order_by("pk")
+        .first()
+    )
+    if consent is not None:
+        return CaseAccess(case, participant, Need.CONTENT, f"consent {consent.pk}")
+    if participant.is_case_manager:
+        return CaseAccess(case, participant, Need.ADMIN, "case manager without consent")
+    return None
+
+
+def get_access(request, case_id: int, need: Need = Need.CONTENT) -> CaseAccess:
+    """The case for this request's user, or a 404; the reason goes into the access log."""
+    case = Case.objects.filter(pk=case_id).first()
+    access = access_to(request.user, case) if case else None
+    if access is None or access.level < need:
+        raise Http404
+    request.access_reason = access.reason
+    return access
+
+
+def get_case_for(user, case_id: int, need: Need = Need.CONTENT) -> Case:
+    case = Case.objects.filter(pk=case_id).first()
+    access = access_to(user, case) if case else None
+    if access is None or access.level < need:
         raise Http404
     return case
 
 
-def get_child_for(user, case_id: int, child_id: int) -> Child:
-    case = get_case_for(user, case_id)
+def get_child_for(user, case_id: int, child_id: int, need: Need = Need.CONTENT) -> Child:
+    case = get_case_for(user, case_id, need)
     child = case.children.filter(pk=child_id).select_related("case").first()
     if child is None:
         raise Http404
     return child
+
+
+def get_managed_case(request, case_id: int) -> CaseAccess:
+    """For changes only a case manager may make; other participants get a 403."""
+    access = get_access(request, case_id, Need.ADMIN)
+    if not access.is_case_manager:
+        raise PermissionDenied
+    return access
 
 
 def participant_for(user, case: Case) -> Participant | None:
@@ -39,3 +150,40 @@ def participant_for(user, case: Case) -> Participant | None:
     if not user.is_authenticated:
         return None
     return case.participants.filter(user=user).first()
+
+
+def visible_cards(access: CaseAccess, deleted: bool = False):
+    """The cards of the case this person may see: restricted cards only for the people named
+    on them, their author and the case managers. Deleted ones only when asked (for undo)."""
+    from rondom.timeline.models import Card
+
+    cards = Card.objects.filter(case=access.case, deleted_at__isnull=not deleted)
+    if access.is_case_manager:
+        return cards
+    me = access.participant
+    return cards.filter(
+        Q(restricted_to__isnull=True) | Q(author=me) | Q(restricted_to=me)
+    ).distinct()
+
+
+def may_edit_card(access: CaseAccess, card) -> bool:
+    """Everyone edits their own cards; a case manager may correct any card."""
+    if access.is_case_manager:
+        return True
+    return access.participant is not None and card.author_id == access.participant.pk
+
+
+def visible_cards_for_user(user):
+    """Across all cases: the cards this person may see (for lists that span cases)."""
+    from rondom.timeline.models import Card
+
+    cards = Card.objects.alive().filter(case__in=cases_for(user, Need.CONTENT))
+    if user.is_superuser:
+        return cards
+    managed = Participant.objects.filter(case=OuterRef("case"), user=user, is_case_manager=True)
+    return cards.filter(
+        Q(restricted_to__isnull=True)
+        | Q(author__user=user)
+        | Q(restricted_to__user=user)
+        | Q(Exists(managed))
+    ).distinct()

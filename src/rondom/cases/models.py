@@ -16,6 +16,13 @@ class Case(Versioned):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    is_anonymous = models.BooleanField(
+        _("anonymous"),
+        default=True,
+        help_text=_(
+            "Without consent a case is discussed anonymously: no names, no parents' accounts."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -174,3 +181,61 @@ class GroupYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group} ({self.school_year}/{self.school_year + 1})"
+
+
+class Consent(models.Model):
+    """Consent of a parent with authority: who may share and see what, for what, and how long."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    given_by = models.ForeignKey(
+        Participant,
+        verbose_name=_("given by"),
+        on_delete=models.CASCADE,
+        related_name="consents_given",
+        limit_choices_to={"role__in": [r.value for r in PARENT_ROLES]},
+    )
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name=_("for this person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("or for this organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    timeline = models.BooleanField(_("the timeline"), default=True)
+    meetings = models.BooleanField(_("meetings"), default=True)
+    agreements = models.BooleanField(_("agreements"), default=True)
+    purpose = models.CharField(_("purpose"), max_length=300)
+    valid_from = models.DateField(_("from"))
+    valid_until = models.DateField(_("until"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-valid_from", "pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(participant__isnull=False)
+                | models.Q(organisation__isnull=False),
+                name="consent_has_a_subject",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"consent {self.pk} in case {self.case_id}"

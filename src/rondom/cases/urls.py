@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", cases.case_create, name="create"),
     path("<int:case_id>/", cases.case_detail, name="detail"),
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
+    path("<int:case_id>/make-named/", cases.case_make_named, name="make_named"),
     path("<int:case_id>/children/new/", children.child_create, name="child_create"),
     path("<int:case_id>/children/<int:child_id>/edit/", children.child_edit, name="child_edit"),
     path(

@@ -1,8 +1,10 @@
 """A small vocabulary for writing demo and test cases readably."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Participant, SchoolPeriod
+from django.utils import timezone
+
+from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant, SchoolPeriod
 from rondom.timeline.career import school_year_of, set_group_sequence
 from rondom.timeline.editing import apply_date, create_card, reresolve_group_dates
 from rondom.timeline.fuzzy_dates import parse_fuzzy_date
@@ -52,6 +54,26 @@ class CaseBuilder:
             set_group_sequence(period, groups.split(), school_year_of(starts_on))
             reresolve_group_dates(child)
         return period
+
+    def name_with_consent(self, purpose: str = "Samen de tijdlijn opstellen en bespreken") -> None:
+        """A parent consents for every professional in the case; then the case uses names."""
+        parent = next(p for p in self.case.participants.all() if p.is_parent)
+        today = timezone.localdate()
+        Consent.objects.bulk_create(
+            Consent(
+                case=self.case,
+                given_by=parent,
+                participant=person,
+                purpose=purpose,
+                valid_from=today - timedelta(days=30),
+                valid_until=today + timedelta(days=365),
+                recorded_by=self.user,
+            )
+            for person in self.case.participants.all()
+            if not person.is_parent
+        )
+        self.case.is_anonymous = False
+        self.case.save(update_fields=["is_anonymous"])
 
     def card(self, kind: str, author: Participant, when: str, text: str, child=None, **fields):
         card = Card(

@@ -23,6 +23,7 @@ def build_paper_case(users) -> None:
     j = b.person(
         "Jeroen Visser", Role.YOUTH_CARE, users["youth_care"], "Jeugdteam Centrum", "gezinscoach"
     )
+    b.name_with_consent()
     b.period(
         child,
         PeriodKind.PLAYGROUP,
@@ -206,6 +207,7 @@ def build_split_views_case(users) -> None:
     j = b.person(
         "Jeroen Visser", Role.YOUTH_CARE, users["youth_care"], "Jeugdteam Centrum", "gezinscoach"
     )
+    b.name_with_consent()
     b.period(child, PeriodKind.CHILDCARE, "Kinderdagverblijf De Boomhut", "2017", "mei 2020")
     b.period(child, PeriodKind.SCHOOL, "Basisschool De Vlieger", "juni 2020", "", "1 2 3 4 4 5 6")
 
@@ -292,6 +294,7 @@ def build_home_sitter_case(users) -> None:
         "Jeroen Visser", Role.YOUTH_CARE, users["youth_care"], "Jeugdteam Centrum", "gezinscoach"
     )
     s = b.manager
+    b.name_with_consent()
     b.period(
         emre,
         PeriodKind.SCHOOL,

@@ -24,6 +24,7 @@ TRACKED_FIELDS = (
     "aspect",
     "rating",
     "domain",
+    "restriction_reason",
 )
 
 

@@ -5,7 +5,7 @@ from rondom.cases.models import Case
 
 from .editing import apply_date
 from .fuzzy_dates import FuzzyDateError, parse_fuzzy_date
-from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind
+from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind, RestrictionReason
 from .models import Card
 
 OPTIONAL_FIELDS = ("text_less_well", "provider", "with_whom", "aspect", "rating")
@@ -28,8 +28,11 @@ class CardForm(forms.ModelForm):
             "aspect",
             "rating",
             "domain",
+            "restricted_to",
+            "restriction_reason",
         ]
         widgets = {
+            "restricted_to": forms.CheckboxSelectMultiple,
             "kind": forms.HiddenInput,
             "text": forms.Textarea(attrs={"rows": 3}),
             "text_less_well": forms.Textarea(attrs={"rows": 3}),
@@ -42,10 +45,11 @@ class CardForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, case: Case, kind: str, **kwargs):
+    def __init__(self, *args, case: Case, kind: str, access=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
         self.kind = kind
+        self.access = access
         self.fields["kind"].initial = kind
         self.fields["child"].queryset = case.children.all()
         self.fields["child"].empty_label = _("the whole family")
@@ -60,6 +64,22 @@ class CardForm(forms.ModelForm):
             self.fields[name].label = label
         if "rating" in self.fields:
             self.fields["rating"].required = False
+        self._limit_author_and_sharing()
+
+    def _limit_author_and_sharing(self) -> None:
+        """Only a case manager writes on someone else's behalf; parents do not restrict cards."""
+        access = self.access
+        if access is None:
+            return
+        if not access.is_case_manager:
+            del self.fields["author"]
+            if not self.instance.pk:
+                self.instance.author = access.participant
+        if access.is_parent or self.case.is_anonymous:
+            del self.fields["restricted_to"]
+            del self.fields["restriction_reason"]
+        else:
+            self.fields["restricted_to"].queryset = self.case.participants.all()
 
     @property
     def kind_label(self) -> str:
@@ -78,11 +98,35 @@ class CardForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_restriction(cleaned)
         child = cleaned.get("child")
         if "date_text" in cleaned and not self.errors.get("date_text"):
             self.instance.date_text = cleaned["date_text"]
             apply_date(self.instance, child or self._only_child())
         return cleaned
+
+    def _check_restriction(self, cleaned: dict) -> None:
+        chosen = cleaned.get("restricted_to")
+        reason = cleaned.get("restriction_reason")
+        if not chosen:
+            cleaned["restriction_reason"] = ""
+            return
+        if not reason:
+            self.add_error("restriction_reason", _("Say why only these people may see the card."))
+            return
+        parents = [p for p in self.case.participants.all() if p.is_parent]
+        if any(p not in chosen for p in parents) and reason != RestrictionReason.CHILD_SAFETY:
+            self.add_error(
+                "restriction_reason",
+                _("A card may only be kept from the parents for the child's safety."),
+            )
+
+    @property
+    def hidden_from_parents(self) -> bool:
+        chosen = self.cleaned_data.get("restricted_to")
+        return bool(chosen) and any(
+            p.is_parent and p not in chosen for p in self.case.participants.all()
+        )
 
     def _only_child(self):
         children = list(self.case.children.all()[:2])

@@ -32,6 +32,11 @@ class Domain(models.TextChoices):
     PHYSICAL = "physical", _("physical development and health")
 
 
+class RestrictionReason(models.TextChoices):
+    SAFE_PLACE = "safe_place", _("school must stay a safe place for the child")
+    CHILD_SAFETY = "child_safety", _("the child's safety")
+
+
 class HomeAspect(models.TextChoices):
     COMPOSITION = "composition", _("family composition")
     HOUSING = "housing", _("housing")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rondom.cases.models import Case, Child, Participant
 
 from .fuzzy_dates import FuzzyDate, Precision
-from .kinds import CardKind, Domain, HomeAspect, Rating
+from .kinds import CardKind, Domain, HomeAspect, Rating, RestrictionReason
 
 
 class CardQuerySet(models.QuerySet):
@@ -49,6 +49,17 @@ class Card(models.Model):
     ends_on = models.DateField(null=True, blank=True)
     precision = models.CharField(max_length=12, default=Precision.NONE)
     date_groups = models.CharField(max_length=20, blank=True)
+
+    restricted_to = models.ManyToManyField(
+        Participant,
+        verbose_name=_("only for"),
+        blank=True,
+        related_name="restricted_cards",
+        help_text=_("Leave empty to share the card with everyone in the case."),
+    )
+    restriction_reason = models.CharField(
+        _("reason for restricting"), max_length=20, choices=RestrictionReason.choices, blank=True
+    )
 
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

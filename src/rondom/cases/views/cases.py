@@ -1,8 +1,11 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from rondom.cases.access import cases_for, get_case_for
+from rondom.cases.access import Need, cases_for, get_access, get_managed_case, valid_consents
 from rondom.cases.forms import CaseForm
 from rondom.cases.services import start_case
 
@@ -28,22 +31,41 @@ def case_create(request):
 
 @login_required
 def case_detail(request, case_id: int):
-    case = get_case_for(request.user, case_id)
+    access = get_access(request, case_id, Need.ADMIN)
+    case = access.case
     return render(
         request,
         "cases/case_detail.html",
         {
+            "access": access,
             "case": case,
             "children": case.children.all(),
             "participants": case.participants.select_related("user"),
+            "consents": valid_consents()
+            .filter(case=case)
+            .select_related("given_by", "participant", "organisation"),
         },
     )
 
 
 @login_required
 def case_edit(request, case_id: int):
-    case = get_case_for(request.user, case_id)
+    case = get_managed_case(request, case_id).case
     form = CaseForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
     return render(request, "cases/case_form.html", {"form": form, "case": case})
+
+
+@login_required
+@require_POST
+def case_make_named(request, case_id: int):
+    """An anonymous case gets names only once a parent's consent is on record."""
+    case = get_managed_case(request, case_id).case
+    if not valid_consents().filter(case=case).exists():
+        messages.error(request, _("Record a parent's consent first; then the case can use names."))
+    else:
+        case.is_anonymous = False
+        case.save(update_fields=["is_anonymous", "updated_at"])
+        messages.success(request, _("The case now uses names."))
+    return redirect("cases:detail", case_id=case.pk)

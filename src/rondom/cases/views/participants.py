@@ -5,12 +5,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import get_case_for
+from rondom.cases.access import get_managed_case
 from rondom.cases.forms import ParticipantForm
 
 
 def _participant(request, case_id: int, participant_id: int):
-    case = get_case_for(request.user, case_id)
+    case = get_managed_case(request, case_id).case
     participant = case.participants.filter(pk=participant_id).first()
     if participant is None:
         raise Http404
@@ -19,7 +19,7 @@ def _participant(request, case_id: int, participant_id: int):
 
 @login_required
 def participant_create(request, case_id: int):
-    case = get_case_for(request.user, case_id)
+    case = get_managed_case(request, case_id).case
     form = ParticipantForm(request.POST or None, case_id=case.pk)
     form.instance.case = case
     if request.method == "POST" and form.is_valid() and form.save_if_current():

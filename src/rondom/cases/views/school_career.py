@@ -4,14 +4,22 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import get_child_for
+from rondom.cases.access import Need, get_access
 from rondom.cases.forms import SchoolPeriodForm
 from rondom.timeline.career import group_year_spans, set_group_sequence
 from rondom.timeline.editing import reresolve_group_dates
 
 
+def _child(request, case_id: int, child_id: int):
+    access = get_access(request, case_id, Need.CONTENT)
+    child = access.case.children.filter(pk=child_id).first()
+    if child is None:
+        raise Http404
+    return child
+
+
 def _period(request, case_id: int, child_id: int, period_id: int):
-    child = get_child_for(request.user, case_id, child_id)
+    child = _child(request, case_id, child_id)
     period = child.school_periods.filter(pk=period_id).first()
     if period is None:
         raise Http404
@@ -20,7 +28,7 @@ def _period(request, case_id: int, child_id: int, period_id: int):
 
 @login_required
 def career(request, case_id: int, child_id: int):
-    child = get_child_for(request.user, case_id, child_id)
+    child = _child(request, case_id, child_id)
     periods = list(child.school_periods.prefetch_related("group_years"))
     return render(
         request,
@@ -54,7 +62,7 @@ def _edit(request, child, period=None):
 
 @login_required
 def period_create(request, case_id: int, child_id: int):
-    return _edit(request, get_child_for(request.user, case_id, child_id))
+    return _edit(request, _child(request, case_id, child_id))
 
 
 @login_required

@@ -1,13 +1,15 @@
 """Adding, editing, moving, deleting and restoring cards, in place with htmx or as plain pages."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import get_case_for, participant_for
+from rondom.audit.log import record
+from rondom.cases.access import Need, get_access, may_edit_card, visible_cards
 from rondom.timeline.editing import (
     EditConflict,
     create_card,
@@ -27,13 +29,30 @@ def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def get_card_for(user, case_id: int, card_id: int, deleted: bool = False) -> Card:
-    case = get_case_for(user, case_id)
-    cards = Card.objects.filter(case=case, deleted_at__isnull=not deleted)
-    card = cards.select_related("author", "child", "case").filter(pk=card_id).first()
+def get_card_for(request, case_id: int, card_id: int, deleted=False, edit=False):
+    """The card as this person may see it (404 otherwise); 403 if they may not change it."""
+    access = get_access(request, case_id, Need.CONTENT)
+    cards = visible_cards(access, deleted=deleted).select_related("author", "child", "case")
+    card = cards.filter(pk=card_id).first()
     if card is None:
         raise Http404
-    return card
+    if edit and not may_edit_card(access, card):
+        raise PermissionDenied
+    if edit and access.participant is not None and card.author_id != access.participant.pk:
+        request.access_reason = f"{access.reason}; correction by case manager"
+    return access, card
+
+
+def _log_hidden_from_parents(request, form, card) -> None:
+    if form.hidden_from_parents:
+        record(
+            request.user,
+            "restrict timeline:card from parents",
+            case_id=card.case_id,
+            child_id=card.child_id,
+            card_id=card.pk,
+            reason=card.restriction_reason,
+        )
 
 
 def _child_param(request) -> int | None:
@@ -72,32 +91,39 @@ def _form_response(request, form, case, card=None, conflict=None, status=None):
 
 @login_required
 def card_create(request, case_id: int):
-    case = get_case_for(request.user, case_id)
+    access = get_access(request, case_id, Need.CONTENT)
+    case = access.case
     kind = card_kind_or_none(request.GET.get("kind") or request.POST.get("kind"))
     if kind is None:
         raise Http404
-    me = participant_for(request.user, case)
-    initial = {"author": me, "child": _child_param(request)}
-    form = CardForm(request.POST or None, case=case, kind=kind, initial=initial)
+    initial = {"author": access.participant, "child": _child_param(request)}
+    form = CardForm(request.POST or None, case=case, kind=kind, access=access, initial=initial)
     if request.method == "POST" and form.is_valid():
         card = form.save(commit=False)
         card.case = case
         create_card(card, request.user)
+        form.save_m2m()
+        request.audit_card_id = card.pk
+        _log_hidden_from_parents(request, form, card)
         return _done(request, case.pk, card.child_id or _child_param(request))
     return _form_response(request, form, case)
 
 
 @login_required
 def card_edit(request, case_id: int, card_id: int):
-    card = get_card_for(request.user, case_id, card_id)
+    access, card = get_card_for(request, case_id, card_id, edit=True)
     before = snapshot(card)
     loaded_version = card.version
-    form = CardForm(request.POST or None, instance=card, case=card.case, kind=card.kind)
+    form = CardForm(
+        request.POST or None, instance=card, case=card.case, kind=card.kind, access=access
+    )
     form.fields["version"].initial = card.version
     if request.method == "POST" and form.is_valid():
         expected = form.cleaned_data.get("version") or loaded_version
         try:
             save_card_changes(form.save(commit=False), before, expected, request.user)
+            form.save_m2m()
+            _log_hidden_from_parents(request, form, card)
         except EditConflict as conflict:
             # Refuse, keep what this person typed, and show the other version beside it.
             # Saving again from here knowingly replaces the other version.
@@ -114,7 +140,7 @@ def card_edit(request, case_id: int, card_id: int):
 @login_required
 @require_POST
 def card_delete(request, case_id: int, card_id: int):
-    card = get_card_for(request.user, case_id, card_id)
+    _, card = get_card_for(request, case_id, card_id, edit=True)
     delete_card(card, request.user)
     return _done(
         request,
@@ -128,14 +154,14 @@ def card_delete(request, case_id: int, card_id: int):
 @login_required
 @require_POST
 def card_restore(request, case_id: int, card_id: int):
-    card = get_card_for(request.user, case_id, card_id, deleted=True)
+    _, card = get_card_for(request, case_id, card_id, deleted=True, edit=True)
     restore_card(card, request.user)
     return _done(request, case_id, card.child_id or _child_param(request))
 
 
 @login_required
 def card_history(request, case_id: int, card_id: int):
-    card = get_card_for(request.user, case_id, card_id)
+    _, card = get_card_for(request, case_id, card_id)
     revisions = list(card.revisions.select_related("changed_by"))
     people = {p.pk: str(p) for p in card.case.participants.all()}
     children = {c.pk: c.name for c in card.case.children.all()}

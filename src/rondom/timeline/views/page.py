@@ -1,11 +1,12 @@
 """The timeline page of one child: the grid, the tray of unplaced cards and the filters."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rondom.cases.access import get_child_for
+from rondom.cases.access import Need, get_access, visible_cards
 from rondom.timeline.career import group_year_spans
 from rondom.timeline.kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating
 from rondom.timeline.layout import lay_out
@@ -50,13 +51,13 @@ def add_labels(cards: list[Card]) -> None:
             setattr(card, f"{field}_label", names.get(getattr(card, field), ""))
 
 
-def timeline_context(request, child) -> dict:
-    case = child.case
+def timeline_context(request, access, child) -> dict:
+    case = access.case
     participants = list(case.participants.all())
     author_ids = _selected_ids(request, "author", {p.pk for p in participants})
     row_keys = _selected_ids(request, "row", set(ROWS_BY_KEY))
 
-    cards = Card.objects.alive().for_child(child).select_related("author", "child")
+    cards = visible_cards(access).for_child(child).select_related("author", "child")
     if author_ids:
         cards = cards.filter(author_id__in=author_ids)
     cards = list(cards.order_by("starts_on", "pk"))
@@ -72,7 +73,8 @@ def timeline_context(request, child) -> dict:
         "child": child,
         "children": list(case.children.all()),
         "participants": participants,
-        "me": next((p for p in participants if p.user_id == request.user.pk), None),
+        "access": access,
+        "me": access.participant,
         "layout": layout,
         "texts": card_texts(),
         "author_ids": author_ids,
@@ -84,5 +86,8 @@ def timeline_context(request, child) -> dict:
 
 @login_required
 def child_timeline(request, case_id: int, child_id: int):
-    child = get_child_for(request.user, case_id, child_id)
-    return render(request, "timeline/page.html", timeline_context(request, child))
+    access = get_access(request, case_id, Need.CONTENT)
+    child = access.case.children.filter(pk=child_id).first()
+    if child is None:
+        raise Http404
+    return render(request, "timeline/page.html", timeline_context(request, access, child))
