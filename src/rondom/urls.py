@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("rondom.cases.urls")),
     path("cases/", include("rondom.timeline.urls")),
+    path("cases/", include("rondom.audit.urls")),
     path("api/v1/", include("rondom.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -123,3 +123,16 @@ def test_api_reads_and_writes_are_logged(story, manager):
         ("view api:child-list", story["case"].pk, None),
         ("change api:card-create", story["case"].pk, created.json()["id"]),
     ]
+
+
+@pytest.mark.django_db
+def test_parent_sees_who_looked_at_the_family(story, manager, parent_user, client):
+    from django.test import Client
+
+    professional = Client()
+    professional.force_login(manager)
+    professional.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
+    client.force_login(parent_user)
+    page = client.get(reverse("audit:case_log", args=[story["case"].pk])).content.decode()
+    assert "Inge Bakker" in page  # the case manager's participant name
+    assert "bekeek de tijdlijn of een kaartje" in page

@@ -36,6 +36,7 @@ def url_for(name: str, story) -> str:
         "card_id": story["help_card"].pk,
         "participant_id": story["parent"].pk,
         "period_id": story["child"].school_periods.first().pk,
+        "consent_id": story["case"].consents.first().pk,
     }
     url = reverse(name, kwargs={k: v for k, v in ids.items() if k in kwargs_needed})
     return url + "?kind=help" if name == "timeline:card_create" else url

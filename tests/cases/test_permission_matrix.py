@@ -31,11 +31,14 @@ MANAGER_PAGES = {
 }
 POST_ONLY = {
     "cases:make_named",
+    "cases:consent_withdraw",
     "cases:participant_delete",
     "cases:period_delete",
     "timeline:card_delete",
     "timeline:card_restore",
 }
+# The access log of a case is for its parents and its case managers.
+PARENT_PAGES = {"audit:case_log"}
 # The story's help card is the parent's: the other professional may read it, not change it.
 OWN_CARD_PAGES = {"timeline:card_edit"}
 
@@ -49,6 +52,8 @@ def expected_get(name: str, role: str) -> int:
         return 200
     if name in MANAGER_PAGES:
         return 403
+    if name in PARENT_PAGES:
+        return 200 if role == "parent" else 403
     if name in OWN_CARD_PAGES:
         return 200 if role == "parent" else 403
     return 200
@@ -131,4 +136,4 @@ def test_api(role, people, story):
 
 
 def test_matrix_covers_every_case_url():
-    assert set(case_url_patterns()) >= MANAGER_PAGES | POST_ONLY | OWN_CARD_PAGES
+    assert set(case_url_patterns()) >= MANAGER_PAGES | POST_ONLY | OWN_CARD_PAGES | PARENT_PAGES

@@ -4,11 +4,20 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rondom.accounts.models import User
+from rondom.accounts.models import Organisation, User
 from rondom.timeline.career import school_year_of
 from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 
-from .models import ROLE_DEFAULTS, Case, Child, Group, Participant, SchoolPeriod
+from .models import (
+    PARENT_ROLES,
+    ROLE_DEFAULTS,
+    Case,
+    Child,
+    Consent,
+    Group,
+    Participant,
+    SchoolPeriod,
+)
 from .versioning import VersionedForm
 
 
@@ -87,6 +96,13 @@ class ParticipantForm(VersionedForm):
 
     def clean(self):
         cleaned = super().clean()
+        case = Case.objects.filter(pk=self.instance.case_id or self.case_id).first()
+        is_parent = cleaned.get("role") in PARENT_ROLES
+        if cleaned.get("account_email") and is_parent and case and case.is_anonymous:
+            self.add_error(
+                "account_email",
+                _("Parents cannot have an account while the case is anonymous."),
+            )
         if "account_email" in cleaned:
             self.instance.user = cleaned["account_email"]
         letter, colour = ROLE_DEFAULTS.get(cleaned.get("role"), ("?", "#4a4a4a"))
@@ -186,3 +202,53 @@ class SchoolPeriodForm(VersionedForm):
         if commit:
             period.save()
         return period
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = [
+            "given_by",
+            "participant",
+            "organisation",
+            "timeline",
+            "meetings",
+            "agreements",
+            "purpose",
+            "valid_from",
+            "valid_until",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "purpose": _("For example: to put the timeline together and discuss it in a meeting."),
+        }
+
+    def __init__(self, *args, case: Case, given_by: Participant | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        people = case.participants.all()
+        self.fields["given_by"].queryset = people.filter(role__in=PARENT_ROLES)
+        self.fields["participant"].queryset = people.exclude(role__in=PARENT_ROLES)
+        self.fields["organisation"].queryset = Organisation.objects.all()
+        if given_by is not None:
+            # A parent records their own consent; a case manager records one given on paper.
+            del self.fields["given_by"]
+            self.instance.given_by = given_by
+        if not self.is_bound:
+            today = timezone.localdate()
+            self.initial.setdefault("valid_from", today)
+            self.initial.setdefault("valid_until", today.replace(year=today.year + 1))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("participant") and not cleaned.get("organisation"):
+            raise forms.ValidationError(_("Choose a person or an organisation."))
+        if not (cleaned.get("timeline") or cleaned.get("meetings") or cleaned.get("agreements")):
+            raise forms.ValidationError(_("Choose what may be shared."))
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
+        if start and end and end < start:
+            self.add_error("valid_until", _("The end lies before the start."))
+        return cleaned

@@ -48,6 +48,15 @@ class Child(Versioned):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def age(self) -> int:
+        """Whole years today; an anonymous case shows this instead of the date of birth."""
+        from django.utils import timezone
+
+        from rondom.timeline.layout import age_on
+
+        return age_on(self.date_of_birth, timezone.localdate())
+
 
 class Role(models.TextChoices):
     PARENTS = "parents", _("parents")

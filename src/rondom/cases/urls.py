@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, children, participants, school_career
+from .views import cases, children, consent, participants, school_career
 
 app_name = "cases"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("<int:case_id>/", cases.case_detail, name="detail"),
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
     path("<int:case_id>/make-named/", cases.case_make_named, name="make_named"),
+    path("<int:case_id>/consent/", consent.consent_list, name="consent"),
+    path(
+        "<int:case_id>/consent/<int:consent_id>/withdraw/",
+        consent.consent_withdraw,
+        name="consent_withdraw",
+    ),
     path("<int:case_id>/children/new/", children.child_create, name="child_create"),
     path("<int:case_id>/children/<int:child_id>/edit/", children.child_edit, name="child_edit"),
     path(

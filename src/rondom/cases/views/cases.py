@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rondom.cases.access import Need, cases_for, get_access, get_managed_case, valid_consents
+from rondom.cases.consent import consent_until
 from rondom.cases.forms import CaseForm
 from rondom.cases.services import start_case
 
@@ -41,9 +42,7 @@ def case_detail(request, case_id: int):
             "case": case,
             "children": case.children.all(),
             "participants": case.participants.select_related("user"),
-            "consents": valid_consents()
-            .filter(case=case)
-            .select_related("given_by", "participant", "organisation"),
+            "until": consent_until(case),
         },
     )
 
