@@ -1,12 +1,9 @@
 """Starting a case and adding children and people, through the pages."""
 
-from datetime import date
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from rondom.cases.access import cases_for
 from rondom.cases.models import Case, Participant
 
 
@@ -45,41 +42,15 @@ def test_date_of_birth_in_the_future_is_refused_in_dutch(manager_client, story):
 
 
 @pytest.mark.django_db
-def test_add_participant_with_default_letter_and_linked_account(manager_client, story, outsider):
+def test_add_participant_with_default_letter(manager_client, story):
     case = story["case"]
     manager_client.post(
         reverse("cases:participant_create", args=[case.pk]),
-        {
-            "name": "Jeroen",
-            "role": "youth_care",
-            "organisation": "Jeugdteam",
-            "function": "gezinscoach",
-            "account_email": outsider.email.upper(),
-        },
+        {"name": "Jeroen", "role": "youth_care", "organisation": "Jeugdteam"},
     )
     participant = case.participants.get(name="Jeroen")
     assert (participant.letter, participant.colour) == ("J", "#146c2e")
-    assert participant.user == outsider
-    # In a named case a new professional sees nothing until a parent consents.
-    assert case not in cases_for(outsider)
-    case.consents.create(
-        given_by=story["parent"],
-        participant=participant,
-        purpose="overleg",
-        valid_from=date(2020, 1, 1),
-        valid_until=date(2099, 1, 1),
-    )
-    assert case in cases_for(outsider)
-
-
-@pytest.mark.django_db
-def test_unknown_account_email_is_explained(manager_client, story):
-    response = manager_client.post(
-        reverse("cases:participant_create", args=[story["case"].pk]),
-        {"name": "X", "role": "other", "account_email": "nobody@nowhere.test"},
-    )
-    assert "Er is geen account met dit e-mailadres." in response.content.decode()
-    assert not Participant.objects.filter(name="X").exists()
+    assert participant.user is None
 
 
 @pytest.mark.django_db

@@ -33,6 +33,7 @@ POST_ONLY = {
     "cases:make_named",
     "cases:consent_withdraw",
     "cases:participant_delete",
+    "cases:participant_invite",
     "cases:period_delete",
     "timeline:card_delete",
     "timeline:card_restore",

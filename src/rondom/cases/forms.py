@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rondom.accounts.models import Organisation, User
+from rondom.accounts.models import Organisation
 from rondom.timeline.career import school_year_of
 from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 
@@ -43,26 +43,15 @@ class ChildForm(VersionedForm):
 
 
 class ParticipantForm(VersionedForm):
-    account_email = forms.EmailField(
-        label=_("email address of their account"),
-        required=False,
-        help_text=_(
-            "Only people with an account can open the case. Leave empty if they have none."
-        ),
-    )
-
     class Meta:
         model = Participant
         fields = ["name", "role", "letter", "colour", "organisation", "function"]
         widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
 
-    def __init__(self, *args, case_id: int | None = None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.case_id = case_id
         self.fields["letter"].required = False
         self.fields["colour"].required = False
-        if self.instance.user_id:
-            self.fields["account_email"].initial = self.instance.user.email
         self.fields["letter"].help_text = _(
             "Leave empty for the usual letter: "
             "O parents, M mother, V father, S school, J youth care."
@@ -81,30 +70,8 @@ class ParticipantForm(VersionedForm):
             raise forms.ValidationError(_("Choose a colour, for example #0b57d0."))
         return colour.lower()
 
-    def clean_account_email(self) -> User | None:
-        email = self.cleaned_data.get("account_email", "").strip()
-        if not email:
-            return None
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(_("There is no account with this email address."))
-        case_id = self.instance.case_id or self.case_id
-        others = Participant.objects.filter(case_id=case_id, user=user).exclude(pk=self.instance.pk)
-        if case_id and others.exists():
-            raise forms.ValidationError(_("This account already belongs to someone in this case."))
-        return user
-
     def clean(self):
         cleaned = super().clean()
-        case = Case.objects.filter(pk=self.instance.case_id or self.case_id).first()
-        is_parent = cleaned.get("role") in PARENT_ROLES
-        if cleaned.get("account_email") and is_parent and case and case.is_anonymous:
-            self.add_error(
-                "account_email",
-                _("Parents cannot have an account while the case is anonymous."),
-            )
-        if "account_email" in cleaned:
-            self.instance.user = cleaned["account_email"]
         letter, colour = ROLE_DEFAULTS.get(cleaned.get("role"), ("?", "#4a4a4a"))
         cleaned["letter"] = cleaned.get("letter") or letter
         cleaned["colour"] = cleaned.get("colour") or colour
@@ -252,3 +219,7 @@ class ConsentForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("valid_until", _("The end lies before the start."))
         return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("email address"))

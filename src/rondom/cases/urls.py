@@ -29,6 +29,11 @@ urlpatterns = [
         name="participant_edit",
     ),
     path(
+        "<int:case_id>/participants/<int:participant_id>/invite/",
+        participants.participant_invite,
+        name="participant_invite",
+    ),
+    path(
         "<int:case_id>/participants/<int:participant_id>/delete/",
         participants.participant_delete,
         name="participant_delete",

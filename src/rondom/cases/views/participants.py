@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rondom.cases.access import get_managed_case
-from rondom.cases.forms import ParticipantForm
+from rondom.cases.forms import InvitationForm, ParticipantForm
+from rondom.cases.invitations import InvitationError, invite
 
 
 def _participant(request, case_id: int, participant_id: int):
@@ -20,7 +21,7 @@ def _participant(request, case_id: int, participant_id: int):
 @login_required
 def participant_create(request, case_id: int):
     case = get_managed_case(request, case_id).case
-    form = ParticipantForm(request.POST or None, case_id=case.pk)
+    form = ParticipantForm(request.POST or None)
     form.instance.case = case
     if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
@@ -30,13 +31,18 @@ def participant_create(request, case_id: int):
 @login_required
 def participant_edit(request, case_id: int, participant_id: int):
     case, participant = _participant(request, case_id, participant_id)
-    form = ParticipantForm(request.POST or None, instance=participant, case_id=case.pk)
+    form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
     return render(
         request,
         "cases/participant_form.html",
-        {"form": form, "case": case, "participant": participant},
+        {
+            "form": form,
+            "case": case,
+            "participant": participant,
+            "invitation": InvitationForm(),
+        },
     )
 
 
@@ -56,3 +62,28 @@ def participant_delete(request, case_id: int, participant_id: int):
     else:
         participant.delete()
     return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def participant_invite(request, case_id: int, participant_id: int):
+    case, participant = _participant(request, case_id, participant_id)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invite(
+                participant,
+                form.cleaned_data["email"],
+                request.user,
+                request.build_absolute_uri("/").rstrip("/"),
+            )
+        except InvitationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("%(name)s has been invited by email.") % {"name": participant.name}
+            )
+            return redirect("cases:detail", case_id=case.pk)
+    else:
+        messages.error(request, _("Enter a valid email address."))
+    return redirect("cases:participant_edit", case_id=case.pk, participant_id=participant.pk)
