@@ -130,6 +130,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Rondom"
 MFA_RECOVERY_CODE_COUNT = 10
 
+# A closed case is removed this many months after closing (see the README's privacy section).
+RETENTION_MONTHS = int(os.environ.get("RONDOM_RETENTION_MONTHS", "12"))
+
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("RONDOM_SESSION_IDLE_MINUTES", "30"))
 # Every request renews the session, so it ends after that many minutes of inactivity.
 SESSION_SAVE_EVERY_REQUEST = True

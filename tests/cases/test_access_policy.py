@@ -37,6 +37,7 @@ def url_for(name: str, story) -> str:
         "participant_id": story["parent"].pk,
         "period_id": story["child"].school_periods.first().pk,
         "consent_id": story["case"].consents.first().pk,
+        "request_id": 1,
     }
     url = reverse(name, kwargs={k: v for k, v in ids.items() if k in kwargs_needed})
     return url + "?kind=help" if name == "timeline:card_create" else url

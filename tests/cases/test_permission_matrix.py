@@ -24,6 +24,7 @@ ROLES = NOBODY + MEMBERS + MANAGERS
 
 MANAGER_PAGES = {
     "cases:edit",
+    "cases:close",
     "cases:child_create",
     "cases:child_edit",
     "cases:participant_create",
@@ -32,6 +33,9 @@ MANAGER_PAGES = {
 POST_ONLY = {
     "cases:make_named",
     "cases:consent_withdraw",
+    "cases:reopen",
+    "cases:erasure_request",
+    "cases:erasure_handle",
     "cases:participant_delete",
     "cases:participant_invite",
     "cases:period_delete",

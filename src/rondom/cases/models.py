@@ -25,6 +25,16 @@ class Case(Versioned):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_in = models.CharField(
+        _("filed in"),
+        max_length=300,
+        blank=True,
+        help_text=_("The dossiers in which the timeline and the agreements have been filed."),
+    )
 
     class Meta:
         ordering = ["title", "pk"]
@@ -248,3 +258,33 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"consent {self.pk} in case {self.case_id}"
+
+
+class ErasureRequest(models.Model):
+    """A parent's request to erase the family's data, and how the case manager handled it.
+
+    It keeps the case's number, not a link, so the record outlives the erased case.
+    """
+
+    class Outcome(models.TextChoices):
+        ERASED = "erased", _("erased")
+        REFUSED = "refused", _("refused")
+
+    case_id_number = models.BigIntegerField(db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(_("why (optional)"), max_length=500, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    explanation = models.CharField(_("explanation to the parent"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"erasure request {self.pk} for case {self.case_id_number}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, children, consent, participants, school_career
+from .views import cases, children, consent, participants, retention, school_career
 
 app_name = "cases"
 
@@ -11,6 +11,14 @@ urlpatterns = [
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
     path("<int:case_id>/make-named/", cases.case_make_named, name="make_named"),
     path("<int:case_id>/consent/", consent.consent_list, name="consent"),
+    path("<int:case_id>/close/", retention.case_close, name="close"),
+    path("<int:case_id>/reopen/", retention.case_reopen, name="reopen"),
+    path("<int:case_id>/erasure/", retention.erasure_request, name="erasure_request"),
+    path(
+        "<int:case_id>/erasure/<int:request_id>/",
+        retention.erasure_handle,
+        name="erasure_handle",
+    ),
     path(
         "<int:case_id>/consent/<int:consent_id>/withdraw/",
         consent.consent_withdraw,

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_POST
 from rondom.cases.access import Need, cases_for, get_access, get_managed_case, valid_consents
 from rondom.cases.consent import consent_until
 from rondom.cases.forms import CaseForm
+from rondom.cases.models import ErasureRequest
+from rondom.cases.retention import purge_deadline
 from rondom.cases.services import start_case
 
 
@@ -43,6 +45,10 @@ def case_detail(request, case_id: int):
             "children": case.children.all(),
             "participants": case.participants.select_related("user"),
             "until": consent_until(case),
+            "purge_on": purge_deadline(case),
+            "erasure_requests": ErasureRequest.objects.filter(
+                case_id_number=case.pk, handled_at__isnull=True
+            ).select_related("requested_by"),
         },
     )
 
