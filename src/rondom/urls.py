@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/", include("rondom.cases.urls")),
     path("cases/", include("rondom.timeline.urls")),
     path("cases/", include("rondom.audit.urls")),
+    path("organisations/", include("rondom.accounts.urls")),
     path("api/v1/", include("rondom.api.urls")),
     path("admin/", admin.site.urls),
 ]
