@@ -23,6 +23,7 @@ MANAGERS = ("case_manager", "site_admin")
 ROLES = NOBODY + MEMBERS + MANAGERS
 
 MANAGER_PAGES = {
+    "timeline:restricted_cards",
     "cases:edit",
     "cases:close",
     "cases:child_create",

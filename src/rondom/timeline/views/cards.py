@@ -182,3 +182,26 @@ def card_history(request, case_id: int, card_id: int):
     add_labels([card])
     context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}
     return render(request, "timeline/card_history.html", context)
+
+
+@login_required
+def restricted_cards(request, case_id: int):
+    """For the case manager: every card kept from the parents, with its reason, to review."""
+    access = get_access(request, case_id, Need.CONTENT)
+    if not access.is_case_manager:
+        raise PermissionDenied
+    parents = [p for p in access.case.participants.all() if p.is_parent]
+    cards = (
+        visible_cards(access)
+        .filter(restricted_to__isnull=False)
+        .select_related("author", "child")
+        .prefetch_related("restricted_to")
+        .distinct()
+    )
+    hidden = [c for c in cards if any(p not in c.restricted_to.all() for p in parents)]
+    add_labels(hidden)
+    return render(
+        request,
+        "timeline/restricted_cards.html",
+        {"case": access.case, "cards": hidden, "texts": card_texts()},
+    )
