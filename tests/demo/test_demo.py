@@ -42,7 +42,21 @@ def test_demo_logins_exist_and_see_their_cases():
     ib = User.objects.get(email=DEMO_USERS["ib"][0])
     outsider = User.objects.get(email=DEMO_USERS["outsider"][0])
     mother = User.objects.get(email=DEMO_USERS["mother"][0])
-    assert cases_for(ib).count() == 3
+    assert cases_for(ib).count() == 4
     assert cases_for(outsider).count() == 0
     assert list(cases_for(mother).values_list("title", flat=True)) == [PAPER_CASE]
     assert ib.check_password("rondom-demo")
+
+
+@pytest.mark.django_db
+def test_demo_has_an_anonymous_case_without_parent_accounts():
+    from rondom.demo.cases import ANONYMOUS_CASE
+
+    call_command("demo")
+    case = Case.objects.get(title=ANONYMOUS_CASE)
+    assert case.is_anonymous
+    assert not case.participants.filter(
+        role__in=["parents", "mother", "father"], user__isnull=False
+    )
+    named = Case.objects.exclude(title=ANONYMOUS_CASE)
+    assert all(not c.is_anonymous and c.consents.exists() for c in named)

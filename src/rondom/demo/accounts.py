@@ -3,7 +3,7 @@
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 
-from rondom.accounts.models import User
+from rondom.accounts.models import Membership, Organisation, User
 
 DEMO_PASSWORD = "rondom-demo"
 # Published on purpose: the demo professionals' second factor, for any authenticator app.
@@ -56,3 +56,22 @@ def _ensure(email: str, first: str, last: str, admin: bool, parent: bool) -> Use
 
 def is_demo_account(email: str) -> bool:
     return email in {address for address, _, _ in DEMO_USERS.values()} | {DEMO_ADMIN[0]}
+
+
+def ensure_demo_organisations(users: dict[str, User]) -> None:
+    school, _ = Organisation.objects.get_or_create(
+        name="Basisschool De Vlieger", defaults={"kind": Organisation.Kind.SCHOOL}
+    )
+    team, _ = Organisation.objects.get_or_create(
+        name="Jeugdteam Centrum", defaults={"kind": Organisation.Kind.LOCAL_TEAM}
+    )
+    for organisation, key, function, admin in (
+        (school, "ib", "ib", True),
+        (school, "teacher", "teacher", False),
+        (team, "youth_care", "family_coach", True),
+    ):
+        Membership.objects.get_or_create(
+            organisation=organisation,
+            user=users[key],
+            defaults={"function": function, "is_admin": admin},
+        )

@@ -11,7 +11,8 @@ from .builder import CaseBuilder
 PAPER_CASE = "Familie El Amrani"
 SPLIT_VIEWS_CASE = "Familie de Vries"
 HOME_SITTER_CASE = "Familie Öztürk"
-DEMO_CASES = (PAPER_CASE, SPLIT_VIEWS_CASE, HOME_SITTER_CASE)
+ANONYMOUS_CASE = "Casus Zonnebloem"
+DEMO_CASES = (PAPER_CASE, SPLIT_VIEWS_CASE, HOME_SITTER_CASE, ANONYMOUS_CASE)
 
 
 def build_paper_case(users) -> None:
@@ -363,3 +364,17 @@ def build_home_sitter_case(users) -> None:
     b.card(
         K.POLICY, s, "2023", "Geen plek in het SBO tot er een toelaatbaarheidsverklaring was", emre
     )
+
+
+def build_anonymous_case(users) -> None:
+    """No consent yet: discussed without names, as the research did."""
+    b = CaseBuilder(ANONYMOUS_CASE, users["ib"], "IB", "intern begeleider")
+    child = b.child("Zonnebloem", date(2015, 4, 1))
+    ouder = b.person("Ouder", Role.PARENTS)
+    j = b.person("Gezinscoach", Role.YOUTH_CARE, users["youth_care"], "Jeugdteam", "gezinscoach")
+    s = b.manager
+    b.period(child, PeriodKind.SCHOOL, "Basisschool", "augustus 2019", "", "1 2 3 4 5 6 7")
+    b.card(K.LIFE_EVENT, ouder, "2020", "Verhuizing naar een andere wijk", child)
+    b.card(K.DEVELOPMENT, s, "groep 5", "Goed in taal", child, text_less_well="Veel afwezig")
+    b.card(K.HELP, j, "sinds 2024", "Gezinsbegeleiding", None, rating=Rating.NEUTRAL)
+    b.card(K.POLICY, s, "2024", "Geen passend aanbod in de wijk voor naschoolse opvang", None)

@@ -2,11 +2,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from rondom.cases.models import Case
-from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_users
+from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_organisations, ensure_demo_users
 from rondom.demo.cases import (
+    ANONYMOUS_CASE,
     HOME_SITTER_CASE,
     PAPER_CASE,
     SPLIT_VIEWS_CASE,
+    build_anonymous_case,
     build_home_sitter_case,
     build_paper_case,
     build_split_views_case,
@@ -16,6 +18,7 @@ BUILDERS = {
     PAPER_CASE: build_paper_case,
     SPLIT_VIEWS_CASE: build_split_views_case,
     HOME_SITTER_CASE: build_home_sitter_case,
+    ANONYMOUS_CASE: build_anonymous_case,
 }
 
 
@@ -28,6 +31,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, reset: bool = False, **options):
         users = ensure_demo_users()
+        ensure_demo_organisations(users)
         existing = Case.objects.filter(title__in=BUILDERS, created_by=users["ib"])
         if reset:
             existing.delete()
