@@ -76,3 +76,9 @@ def test_participant_with_cards_cannot_be_removed(manager_client, story):
     parent = story["parent"]
     manager_client.post(reverse("cases:participant_delete", args=[story["case"].pk, parent.pk]))
     assert Participant.objects.filter(pk=parent.pk).exists()
+
+
+@pytest.mark.django_db
+def test_case_page_title_is_just_the_case_name(manager_client, story):
+    html = manager_client.get(reverse("cases:detail", args=[story["case"].pk])).content.decode()
+    assert "<title>Familie Test · Rondom</title>" in html
