@@ -21,7 +21,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from .models import PARENT_ROLES, Case, Child, Consent, Participant
+from .models import PARENT_ROLES, Case, Consent, Participant
 
 
 class Need(IntEnum):
@@ -121,35 +121,12 @@ def get_access(request, case_id: int, need: Need = Need.CONTENT) -> CaseAccess:
     return access
 
 
-def get_case_for(user, case_id: int, need: Need = Need.CONTENT) -> Case:
-    case = Case.objects.filter(pk=case_id).first()
-    access = access_to(user, case) if case else None
-    if access is None or access.level < need:
-        raise Http404
-    return case
-
-
-def get_child_for(user, case_id: int, child_id: int, need: Need = Need.CONTENT) -> Child:
-    case = get_case_for(user, case_id, need)
-    child = case.children.filter(pk=child_id).select_related("case").first()
-    if child is None:
-        raise Http404
-    return child
-
-
 def get_managed_case(request, case_id: int) -> CaseAccess:
     """For changes only a case manager may make; other participants get a 403."""
     access = get_access(request, case_id, Need.ADMIN)
     if not access.is_case_manager:
         raise PermissionDenied
     return access
-
-
-def participant_for(user, case: Case) -> Participant | None:
-    """The participant record of this user in this case, if any (site admins may have none)."""
-    if not user.is_authenticated:
-        return None
-    return case.participants.filter(user=user).first()
 
 
 def visible_cards(access: CaseAccess, deleted: bool = False):
