@@ -136,3 +136,10 @@ def test_stale_version_of_a_child_gets_409(api, story):
     stale = api.patch(url, {"name": "Sammie", "version": child.version}, format="json")
     assert stale.status_code == 409
     assert stale.json()["current"]["name"] == "Samuel"
+
+
+@pytest.mark.django_db
+def test_absurd_paging_gives_an_empty_page_not_an_error(api, story):
+    response = api.get("/api/v1/cases/", {"offset": 10**25, "limit": 10**25})
+    assert response.status_code == 200
+    assert response.json()["results"] == []

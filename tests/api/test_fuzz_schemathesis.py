@@ -6,6 +6,8 @@ that fit the schema, and some that do not), sent as the case manager of a real c
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -15,8 +17,20 @@ from rondom.wsgi import application
 EXAMPLES_PER_OPERATION = 30
 
 
+@pytest.fixture
+def keep_test_connection():
+    """The WSGI handler closes the database connection after each request, as it should in
+    production; inside a test transaction that would end the test's own connection. Django's
+    test client avoids this the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_api_never_answers_with_a_server_error(story, manager):
+def test_api_never_answers_with_a_server_error(story, manager, keep_test_connection):
     token = Token.objects.create(user=manager).key
     # Half of the requests aim at objects that exist, so the object-level code is fuzzed too.
     real_ids = {
