@@ -117,3 +117,14 @@ def test_nobody_can_sign_up_on_their_own():
     )
     assert not User.objects.filter(email="zelf@x.test").exists()
     assert response.status_code in (200, 403)
+
+
+@pytest.mark.django_db
+def test_first_second_factor_is_set_up_without_typing_the_password_again():
+    User.objects.create_user("nieuw@school.test", "Nieuw-wachtwoord-1")
+    client = Client()
+    password_login(client, "nieuw@school.test", "Nieuw-wachtwoord-1")
+    assert client.get(reverse("cases:list")).url == reverse("mfa_activate_totp")
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200  # the QR code and secret, not a password prompt
+    assert b"svg" in page.content or b"data:image" in page.content

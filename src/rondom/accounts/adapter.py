@@ -1,7 +1,29 @@
+import time
+
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
+from allauth.mfa.models import Authenticator
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         """Accounts come from invitations by case managers and organisation admins only."""
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Setting up the first second factor right after logging in needs no password again;
+        every later change to the second factor does."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        if required and app == "allauth.mfa":
+            return not _first_setup_just_after_login(context.request)
+        return required
+
+
+def _first_setup_just_after_login(request) -> bool:
+    user = request.user
+    if not user.is_authenticated or Authenticator.objects.filter(user=user).exists():
+        return False
+    records = get_authentication_records(request, user)
+    return bool(records) and time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT
