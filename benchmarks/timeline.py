@@ -23,6 +23,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from allauth.mfa.models import Authenticator  # noqa: E402
+from allauth.mfa.totp.internal.auth import TOTP  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
@@ -49,6 +51,8 @@ KINDS = [row.card_kind for row in ROWS if row.card_kind]
 
 def build_case():
     user, _ = User.objects.get_or_create(email="bench@rondom.test")
+    if not Authenticator.objects.filter(user=user).exists():
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")  # professionals need one
     # A previous run against the same PostgreSQL database leaves its case behind.
     Case.objects.filter(title="Benchmark", created_by=user).delete()
     b = CaseBuilder("Benchmark", user, "IB")
@@ -58,6 +62,7 @@ def build_case():
         b.child("Drie", date(2017, 9, 30)),
     ]
     authors = [b.manager, b.person("Moeder", Role.MOTHER), b.person("Coach", Role.YOUTH_CARE)]
+    b.name_with_consent()  # a named case: the access policy checks the consent on every page
     for child in children:
         start = child.date_of_birth.year + 4
         b.period(child, PeriodKind.SCHOOL, "De Vlieger", f"augustus {start}", "", "1 2 3 4 5 6")
