@@ -128,3 +128,19 @@ def test_first_second_factor_is_set_up_without_typing_the_password_again():
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200  # the QR code and secret, not a password prompt
     assert b"svg" in page.content or b"data:image" in page.content
+
+
+@pytest.mark.django_db
+def test_setting_up_totp_also_gives_recovery_codes():
+    from allauth.mfa.models import Authenticator
+
+    User.objects.create_user("nieuw@school.test", "Nieuw-wachtwoord-1")
+    client = Client()
+    password_login(client, "nieuw@school.test", "Nieuw-wachtwoord-1")
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session["mfa.totp.secret"]
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    client.post(reverse("mfa_activate_totp"), {"code": code})
+    kinds = set(Authenticator.objects.values_list("type", flat=True))
+    assert kinds == {"totp", "recovery_codes"}
+    assert client.get(reverse("cases:list")).status_code == 200
