@@ -42,6 +42,7 @@ POST_ONLY = {
     "cases:period_delete",
     "timeline:card_delete",
     "timeline:card_restore",
+    "timeline:share_drafts",
 }
 # The access log of a case is for its parents and its case managers.
 PARENT_PAGES = {"audit:case_log"}

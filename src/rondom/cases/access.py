@@ -130,14 +130,19 @@ def get_managed_case(request, case_id: int) -> CaseAccess:
 
 
 def visible_cards(access: CaseAccess, deleted: bool = False):
-    """The cards of the case this person may see: restricted cards only for the people named
-    on them, their author and the case managers. Deleted ones only when asked (for undo)."""
+    """The cards of the case this person may see: drafts only for their author, restricted
+    cards only for the people named on them, their author and the case managers. Deleted ones
+    only when asked (for undo)."""
     from rondom.timeline.models import Card
 
+    me = access.participant
     cards = Card.objects.filter(case=access.case, deleted_at__isnull=not deleted)
+    # A private draft is its author's alone: not even a case manager or site admin sees it.
+    cards = (
+        cards.exclude(is_draft=True) if me is None else cards.exclude(~Q(author=me), is_draft=True)
+    )
     if access.is_case_manager:
         return cards
-    me = access.participant
     return cards.filter(
         Q(restricted_to__isnull=True) | Q(author=me) | Q(restricted_to=me)
     ).distinct()
@@ -155,6 +160,7 @@ def visible_cards_for_user(user):
     from rondom.timeline.models import Card
 
     cards = Card.objects.alive().filter(case__in=cases_for(user, Need.CONTENT))
+    cards = cards.exclude(~Q(author__user=user), is_draft=True)
     if user.is_superuser:
         return cards
     managed = Participant.objects.filter(case=OuterRef("case"), user=user, is_case_manager=True)

@@ -25,6 +25,7 @@ TRACKED_FIELDS = (
     "rating",
     "domain",
     "restriction_reason",
+    "is_draft",
 )
 
 
@@ -87,11 +88,16 @@ def save_card_changes(card: Card, before: dict[str, Any], expected_version: int,
         raise EditConflict(Card.objects.select_related("author").get(pk=card.pk))
     card.version = new_version
     card.save()
-    only_date = set(changes) == {"date_text"}
+    if set(changes) == {"date_text"}:
+        action = CardRevision.Action.MOVED
+    elif set(changes) == {"is_draft"} and not card.is_draft:
+        action = CardRevision.Action.SHARED
+    else:
+        action = CardRevision.Action.EDITED
     CardRevision.objects.create(
         card=card,
         version=new_version,
-        action=CardRevision.Action.MOVED if only_date else CardRevision.Action.EDITED,
+        action=action,
         changed_by=user,
         changes=changes,
     )
@@ -129,3 +135,14 @@ def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> 
             changed.append(card)
     Card.objects.bulk_update(changed, ["starts_on", "ends_on"])
     return len(changed)
+
+
+def share_drafts(cards: Iterable[Card], user) -> int:
+    """Share private drafts with the case, each as a recorded change."""
+    shared = 0
+    for card in cards:
+        before = snapshot(card)
+        card.is_draft = False
+        save_card_changes(card, before, card.version, user)
+        shared += 1
+    return shared

@@ -28,6 +28,7 @@ class CardForm(forms.ModelForm):
             "aspect",
             "rating",
             "domain",
+            "is_draft",
             "restricted_to",
             "restriction_reason",
         ]
@@ -71,6 +72,10 @@ class CardForm(forms.ModelForm):
         access = self.access
         if access is None:
             return
+        if access.participant is None or (
+            self.instance.pk and self.instance.author_id != access.participant.pk
+        ):
+            del self.fields["is_draft"]  # only the author keeps a card private
         if not access.is_case_manager:
             del self.fields["author"]
             if not self.instance.pk:

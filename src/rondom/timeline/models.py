@@ -50,6 +50,11 @@ class Card(models.Model):
     precision = models.CharField(max_length=12, default=Precision.NONE)
     date_groups = models.CharField(max_length=20, blank=True)
 
+    is_draft = models.BooleanField(
+        _("private draft"),
+        default=False,
+        help_text=_("Only you see this card until you share it with the case."),
+    )
     restricted_to = models.ManyToManyField(
         Participant,
         verbose_name=_("only for"),
@@ -103,6 +108,7 @@ class CardRevision(models.Model):
         MOVED = "moved", _("moved")
         DELETED = "deleted", _("deleted")
         RESTORED = "restored", _("restored")
+        SHARED = "shared", _("shared")
 
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()

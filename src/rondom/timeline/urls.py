@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:case_id>/children/<int:child_id>/timeline/", page.child_timeline, name="child"),
     path("<int:case_id>/cards/new/", cards.card_create, name="card_create"),
     path("<int:case_id>/cards/restricted/", cards.restricted_cards, name="restricted_cards"),
+    path("<int:case_id>/cards/share-drafts/", cards.share_my_drafts, name="share_drafts"),
     path("<int:case_id>/cards/<int:card_id>/edit/", cards.card_edit, name="card_edit"),
     path("<int:case_id>/cards/<int:card_id>/delete/", cards.card_delete, name="card_delete"),
     path("<int:case_id>/cards/<int:card_id>/restore/", cards.card_restore, name="card_restore"),

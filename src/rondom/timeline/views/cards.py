@@ -1,11 +1,13 @@
 """Adding, editing, moving, deleting and restoring cards, in place with htmx or as plain pages."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rondom.audit.log import record
@@ -16,6 +18,7 @@ from rondom.timeline.editing import (
     delete_card,
     restore_card,
     save_card_changes,
+    share_drafts,
     snapshot,
 )
 from rondom.timeline.forms import CardForm, card_kind_or_none
@@ -205,3 +208,20 @@ def restricted_cards(request, case_id: int):
         "timeline/restricted_cards.html",
         {"case": access.case, "cards": hidden, "texts": card_texts()},
     )
+
+
+@login_required
+@require_POST
+def share_my_drafts(request, case_id: int):
+    """Share all of this person's private drafts in the case at once."""
+    access = get_access(request, case_id, Need.CONTENT)
+    if access.participant is None:
+        raise Http404
+    drafts = visible_cards(access).filter(author=access.participant, is_draft=True)
+    count = share_drafts(list(drafts), request.user)
+    messages.success(
+        request,
+        ngettext("%(count)d card is now shared.", "%(count)d cards are now shared.", count)
+        % {"count": count},
+    )
+    return redirect(_back_url(case_id, _child_param(request)))

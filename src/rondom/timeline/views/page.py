@@ -32,6 +32,7 @@ def card_texts() -> dict[str, str]:
         "family": _("whole family"),
         "edit": _("Edit"),
         "rating": _("rating"),
+        "draft": _("Private draft: only you see this"),
     }
 
 
@@ -58,7 +59,10 @@ def timeline_context(request, access, child) -> dict:
     row_keys = _selected_ids(request, "row", set(ROWS_BY_KEY))
 
     cards = visible_cards(access).for_child(child).select_related("author", "child")
-    if author_ids:
+    mine = request.GET.get("mine") == "1" and access.participant is not None
+    if mine:
+        cards = cards.filter(author=access.participant)
+    elif author_ids:
         cards = cards.filter(author_id__in=author_ids)
     cards = list(cards.order_by("starts_on", "pk"))
     add_labels(cards)
@@ -81,6 +85,8 @@ def timeline_context(request, access, child) -> dict:
         "row_keys": row_keys,
         "all_rows": ROWS,
         "filtered": bool(author_ids or row_keys),
+        "mine": mine,
+        "my_drafts": sum(1 for c in cards if c.is_draft),
     }
 
 
