@@ -43,6 +43,10 @@ POST_ONLY = {
     "timeline:card_delete",
     "timeline:card_restore",
     "timeline:share_drafts",
+    "timeline:merge_link",
+    "timeline:merge_unlink",
+    "timeline:merge_hide",
+    "timeline:merge_show",
 }
 # The access log of a case is for its parents and its case managers.
 PARENT_PAGES = {"audit:case_log"}

@@ -60,3 +60,16 @@ def test_demo_has_an_anonymous_case_without_parent_accounts():
     )
     named = Case.objects.exclude(title=ANONYMOUS_CASE)
     assert all(not c.is_anonymous and c.consents.exists() for c in named)
+
+
+@pytest.mark.django_db
+def test_demo_links_the_perspectives_that_differ():
+    from rondom.demo.cases import SPLIT_VIEWS_CASE
+    from rondom.timeline.merging import active_links, merged_rows
+
+    call_command("demo")
+    case = Case.objects.get(title=SPLIT_VIEWS_CASE)
+    rows = merged_rows(list(case.cards.all()), active_links(case.pk))
+    differing = [e for r in rows for e in r.entries if e.differs]
+    assert {r.row.key for r in rows for e in r.entries if e.differs} == {"life_event", "help"}
+    assert len(differing) == 2

@@ -8,6 +8,7 @@ from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant
 from rondom.timeline.career import school_year_of, set_group_sequence
 from rondom.timeline.editing import apply_date, create_card, reresolve_group_dates
 from rondom.timeline.fuzzy_dates import parse_fuzzy_date
+from rondom.timeline.merging import link_cards
 from rondom.timeline.models import Card
 
 
@@ -87,6 +88,10 @@ class CaseBuilder:
         )
         apply_date(card, child or self._only_child())
         return create_card(card, author.user or self.user)
+
+    def link(self, *cards: Card) -> None:
+        """The cards describe the same thing, seen by different people."""
+        link_cards(list(cards), self.user)
 
     def _only_child(self):
         children = list(self.case.children.all()[:2])

@@ -212,8 +212,9 @@ def build_split_views_case(users) -> None:
     b.period(child, PeriodKind.CHILDCARE, "Kinderdagverblijf De Boomhut", "2017", "mei 2020")
     b.period(child, PeriodKind.SCHOOL, "Basisschool De Vlieger", "juni 2020", "", "1 2 3 4 4 5 6")
 
-    b.card(K.LIFE_EVENT, m, "herfst 2020", "Scheiding van de ouders", child)
-    b.card(K.LIFE_EVENT, v, "2019", "Scheiding; ik ben toen uit huis gegaan", child)
+    divorce_m = b.card(K.LIFE_EVENT, m, "herfst 2020", "Scheiding van de ouders", child)
+    divorce_v = b.card(K.LIFE_EVENT, v, "2019", "Scheiding; ik ben toen uit huis gegaan", child)
+    b.link(divorce_m, divorce_v)
     b.card(K.LIFE_EVENT, m, "maart 2023", "Verhuisd naar een kleinere woning", child)
     b.card(
         K.HOME,
@@ -234,7 +235,7 @@ def build_split_views_case(users) -> None:
     )
     b.card(K.DEVELOPMENT, m, "groep 4", "Thuis vrolijk", child, text_less_well="Slaapt slecht")
     b.card(K.WELLBEING, v, "2023", "Noor zegt dat ze het weekend bij mij fijn vindt", child)
-    b.card(
+    therapy_m = b.card(
         K.HELP,
         m,
         "2022-2023",
@@ -244,7 +245,7 @@ def build_split_views_case(users) -> None:
         rating=Rating.GOOD,
         domain=Domain.SOCIAL_EMOTIONAL,
     )
-    b.card(
+    therapy_s = b.card(
         K.HELP,
         s,
         "schooljaar 2022/2023",
@@ -254,6 +255,7 @@ def build_split_views_case(users) -> None:
         rating=Rating.NOT_GOOD,
         domain=Domain.SOCIAL_EMOTIONAL,
     )
+    b.link(therapy_m, therapy_s)
     b.card(
         K.HELP,
         j,

@@ -124,3 +124,48 @@ class CardRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.card_id} v{self.version} {self.action}"
+
+
+class CardLink(models.Model):
+    """Two cards that describe the same event or help, from different perspectives.
+
+    Both stay as written; unlinking keeps the row, so it can be undone and read back.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="card_links")
+    first = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="+")
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    linked_at = models.DateTimeField(auto_now_add=True)
+    unlinked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unlinked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["linked_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} = {self.second_id}"
+
+
+class CardHiding(models.Model):
+    """A card set aside in the merged view (for example a duplicate); can be shown again."""
+
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="hidings")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hidden_at = models.DateTimeField(auto_now_add=True)
+    shown_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    shown_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["hidden_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"card {self.card_id} hidden"
