@@ -61,8 +61,18 @@ def story(manager, parent_user):
     b.card(CardKind.LIFE_EVENT, parent, "maart 2018", "Verhuisd", child)
     b.card(CardKind.DEVELOPMENT, b.manager, "groep 3", "Leest goed", child)
     b.card(CardKind.LIFE_EVENT, parent, "", "Zonder datum", None)
+    from rondom.meetings.models import Agreement, Meeting, Step, StepNote
+
+    meeting = Meeting.objects.create(case=b.case, held_on=date(2024, 3, 1), goal="inform")
+    StepNote.objects.bulk_create(StepNote(meeting=meeting, step=step) for step in Step)
+    agreement = Agreement.objects.create(
+        case=b.case, meeting=meeting, what="Gesprek met de RT'er", owner=b.manager,
+        due_on=date(2024, 4, 1),
+    )  # fmt: skip
     return {
         "builder": b,
+        "meeting": meeting,
+        "agreement": agreement,
         "case": b.case,
         "child": child,
         "parent": parent,

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rondom.accounts",
     "rondom.cases",
     "rondom.timeline",
+    "rondom.meetings",
     "rondom.audit",
     "rondom.api",
     "rondom.demo",

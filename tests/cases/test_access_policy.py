@@ -38,6 +38,9 @@ def url_for(name: str, story) -> str:
         "period_id": story["child"].school_periods.first().pk,
         "consent_id": story["case"].consents.first().pk,
         "request_id": 1,
+        "meeting_id": story["meeting"].pk,
+        "step": 1,
+        "agreement_id": story["agreement"].pk,
     }
     url = reverse(name, kwargs={k: v for k, v in ids.items() if k in kwargs_needed})
     return url + "?kind=help" if name == "timeline:card_create" else url

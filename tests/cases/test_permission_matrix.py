@@ -47,6 +47,13 @@ POST_ONLY = {
     "timeline:merge_unlink",
     "timeline:merge_hide",
     "timeline:merge_show",
+    "meetings:close",
+    "meetings:note",
+    "meetings:factor",
+    "meetings:key_moment",
+    "meetings:agreement",
+    "meetings:agreement_status",
+    "meetings:follow_up",
 }
 # The access log of a case is for its parents and its case managers.
 PARENT_PAGES = {"audit:case_log"}

@@ -29,6 +29,9 @@ class Need(IntEnum):
     CONTENT = 2  # the timeline, cards, school career
 
 
+ALL_SCOPES = frozenset({"timeline", "meetings", "agreements"})
+
+
 @dataclass(frozen=True)
 class CaseAccess:
     case: Case
@@ -36,6 +39,11 @@ class CaseAccess:
     level: Need
     reason: str
     is_site_admin: bool = False
+    # What the consent covers; parents, anonymous cases and site admins have it all.
+    scopes: frozenset = ALL_SCOPES
+
+    def may(self, scope: str) -> bool:
+        return self.sees_content and scope in self.scopes
 
     @property
     def is_case_manager(self) -> bool:
@@ -97,15 +105,18 @@ def access_to(user, case: Case) -> CaseAccess | None:
         return CaseAccess(case, participant, Need.CONTENT, "parent")
     if case.is_anonymous:
         return CaseAccess(case, participant, Need.CONTENT, "anonymous case")
-    consent = (
+    consents = list(
         valid_consents()
         .filter(case=case)
         .filter(Q(participant=participant) | Q(organisation__memberships__user=user))
         .order_by("pk")
-        .first()
     )
-    if consent is not None:
-        return CaseAccess(case, participant, Need.CONTENT, f"consent {consent.pk}")
+    if consents:
+        scopes = frozenset(
+            scope for consent in consents for scope in ALL_SCOPES if getattr(consent, scope)
+        )
+        reason = f"consent {consents[0].pk}"
+        return CaseAccess(case, participant, Need.CONTENT, reason, scopes=scopes)
     if participant.is_case_manager:
         return CaseAccess(case, participant, Need.ADMIN, "case manager without consent")
     return None
@@ -118,6 +129,14 @@ def get_access(request, case_id: int, need: Need = Need.CONTENT) -> CaseAccess:
     if access is None or access.level < need:
         raise Http404
     request.access_reason = access.reason
+    return access
+
+
+def get_access_to(request, case_id: int, scope: str) -> CaseAccess:
+    """For meetings and agreements: the consent must cover them too, else a 404."""
+    access = get_access(request, case_id, Need.CONTENT)
+    if not access.may(scope):
+        raise Http404
     return access
 
 

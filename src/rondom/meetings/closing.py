@@ -1,0 +1,68 @@
+"""Closing a meeting freezes what was on the table: the shared timeline, notes and agreements."""
+
+from django.utils import timezone
+
+from rondom.timeline.models import Card
+
+from .models import Meeting
+
+
+def freeze(meeting: Meeting) -> dict:
+    # Only shared, unrestricted cards: the copy is read by everyone in the meeting's case.
+    cards = (
+        Card.objects.alive()
+        .filter(case=meeting.case, is_draft=False, restricted_to__isnull=True)
+        .select_related("author", "child")
+        .order_by("starts_on", "pk")
+    )
+    return {
+        "cards": [
+            {
+                "id": card.pk,
+                "version": card.version,
+                "kind": card.kind,
+                "child": card.child.name if card.child else "",
+                "author": card.author.letter,
+                "colour": card.author.colour,
+                "date_text": card.date_text,
+                "text": card.text,
+                "text_less_well": card.text_less_well,
+                "rating": card.rating,
+            }
+            for card in cards
+        ],
+        "notes": {str(note.step): note.text for note in meeting.notes.all()},
+        "agreements": [
+            {
+                "what": a.what,
+                "who": a.owner.name,
+                "due_on": a.due_on.isoformat(),
+                "status": a.status,
+            }
+            for a in meeting.agreements.select_related("owner")
+        ],
+    }
+
+
+def close_meeting(meeting: Meeting) -> None:
+    meeting.frozen = freeze(meeting)
+    meeting.closed_at = timezone.now()
+    meeting.save(update_fields=["frozen", "closed_at"])
+
+
+def changes_since(meeting: Meeting) -> dict[str, list]:
+    """Cards added, changed or removed since the meeting was closed."""
+    then = {card["id"]: card for card in (meeting.frozen or {}).get("cards", [])}
+    now = {
+        card.pk: card
+        for card in Card.objects.alive().filter(
+            case=meeting.case, is_draft=False, restricted_to__isnull=True
+        )
+    }
+    return {
+        "added": [now[pk] for pk in now.keys() - then.keys()],
+        "changed": [
+            now[pk] for pk in now.keys() & then.keys() if now[pk].version != then[pk]["version"]
+        ],
+        "removed": [then[pk] for pk in then.keys() - now.keys()],
+    }

@@ -1,0 +1,91 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rondom.cases.models import Case
+from rondom.cases.versioning import VersionedForm
+
+from .models import Agreement, Factor, KeyMoment, Meeting, StepNote
+
+
+class MeetingForm(VersionedForm):
+    present = forms.ModelMultipleChoiceField(
+        label=_("who is there"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guests = forms.CharField(
+        label=_("guests"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line: name, role. For example: Fatima Amrani, tolk"),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["held_on", "goal", "goal_text"]
+        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = case.participants.all()
+        self.fields["goal"].widget = forms.RadioSelect(choices=self.fields["goal"].choices[1:])
+        if not self.is_bound and not self.instance.pk:
+            self.initial["held_on"] = timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("goal") == "own" and not cleaned.get("goal_text"):
+            self.add_error("goal_text", _("Write down your own goal."))
+        return cleaned
+
+    def clean_guests(self) -> list[tuple[str, str]]:
+        guests = []
+        for line in self.cleaned_data.get("guests", "").splitlines():
+            if line.strip():
+                name, _sep, role = line.partition(",")
+                guests.append((name.strip()[:120], role.strip()[:120]))
+        return guests
+
+
+class NoteForm(VersionedForm):
+    class Meta:
+        model = StepNote
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+
+
+class FactorForm(forms.ModelForm):
+    class Meta:
+        model = Factor
+        fields = ["kind", "text"]
+
+
+class KeyMomentForm(forms.ModelForm):
+    class Meta:
+        model = KeyMoment
+        fields = ["card", "note"]
+
+    def __init__(self, *args, cards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["card"].queryset = cards
+        self.fields["card"].label = _("card")
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["what", "owner", "due_on"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = case.participants.all()
+
+
+class FollowUpForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["next_meeting_on", "filed_in"]
+        widgets = {"next_meeting_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -1,0 +1,141 @@
+"""Planning, running, presenting and closing a meeting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rondom.cases.access import get_access_to, visible_cards
+from rondom.meetings.closing import changes_since, close_meeting
+from rondom.meetings.forms import (
+    AgreementForm,
+    FactorForm,
+    FollowUpForm,
+    KeyMomentForm,
+    MeetingForm,
+    NoteForm,
+)
+from rondom.meetings.models import QUESTIONS, Agreement, Attendance, Meeting, Step, StepNote
+
+
+def get_meeting(request, case_id: int, meeting_id: int):
+    access = get_access_to(request, case_id, "meetings")
+    meeting = access.case.meetings.filter(pk=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return access, meeting
+
+
+@login_required
+def meeting_list(request, case_id: int):
+    access = get_access_to(request, case_id, "meetings")
+    meetings = access.case.meetings.all()
+    return render(
+        request, "meetings/list.html", {"case": access.case, "meetings": meetings, "access": access}
+    )
+
+
+@login_required
+def meeting_create(request, case_id: int):
+    access = get_access_to(request, case_id, "meetings")
+    case = access.case
+    form = MeetingForm(request.POST or None, case=case)
+    form.instance.case = case
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            meeting = form.save(commit=False)
+            meeting.created_by = request.user
+            meeting.save()
+            present = set(form.cleaned_data["present"])
+            Attendance.objects.bulk_create(
+                [Attendance(meeting=meeting, participant=p, present=p in present)
+                 for p in case.participants.all()]
+                + [Attendance(meeting=meeting, guest_name=name, guest_role=role)
+                   for name, role in form.cleaned_data["guests"]]
+            )  # fmt: skip
+            StepNote.objects.bulk_create(StepNote(meeting=meeting, step=step) for step in Step)
+        return redirect("meetings:detail", case_id=case.pk, meeting_id=meeting.pk)
+    return render(request, "meetings/form.html", {"case": case, "form": form})
+
+
+def _open_from_before(meeting: Meeting):
+    """The open agreements of earlier meetings come first, to be reviewed."""
+    return (
+        Agreement.objects.filter(case=meeting.case, status=Agreement.Status.OPEN)
+        .exclude(meeting=meeting)
+        .filter(meeting__held_on__lte=meeting.held_on)
+        .select_related("owner", "meeting")
+    )
+
+
+def meeting_context(request, access, meeting: Meeting) -> dict:
+    cards = visible_cards(access).filter(is_draft=False).select_related("author")
+    notes = {note.step: note for note in meeting.notes.all()}
+    return {
+        "access": access,
+        "case": access.case,
+        "meeting": meeting,
+        "attendances": meeting.attendances.select_related("participant"),
+        "steps": [
+            (step, QUESTIONS[step], NoteForm(instance=notes.get(step), prefix=f"step{step}"))
+            for step in Step
+        ],
+        "notes": notes,
+        "factors": meeting.factors.all(),
+        "key_moments": meeting.key_moments.select_related("card__author"),
+        "agreements": meeting.agreements.select_related("owner"),
+        "earlier_open": _open_from_before(meeting),
+        "factor_form": FactorForm(),
+        "moment_form": KeyMomentForm(cards=cards),
+        "agreement_form": AgreementForm(case=access.case),
+        "follow_up_form": FollowUpForm(instance=meeting),
+        "may_agree": access.may("agreements"),
+    }
+
+
+@login_required
+def meeting_detail(request, case_id: int, meeting_id: int):
+    access, meeting = get_meeting(request, case_id, meeting_id)
+    context = meeting_context(request, access, meeting)
+    if meeting.is_closed:
+        context["changes"] = changes_since(meeting)
+    return render(request, "meetings/detail.html", context)
+
+
+@login_required
+def meeting_present(request, case_id: int, meeting_id: int):
+    """For the classroom board: large type, one step at a time, the timeline below."""
+    from rondom.timeline.views.page import timeline_context
+
+    access, meeting = get_meeting(request, case_id, meeting_id)
+    step_value = request.GET.get("step", "1")
+    step = int(step_value) if step_value.isdigit() and 1 <= int(step_value) <= 5 else 1
+    child = access.case.children.first()
+    context = timeline_context(request, access, child) if child else {"case": access.case}
+    note = meeting.notes.filter(step=step).first()
+    context.update(
+        {
+            "meeting": meeting,
+            "step": Step(step),
+            "questions": QUESTIONS[step],
+            "note": note,
+            "previous": step - 1 if step > 1 else None,
+            "next": step + 1 if step < 5 else None,
+        }
+    )
+    return render(request, "meetings/present.html", context)
+
+
+@login_required
+@require_POST
+def meeting_close(request, case_id: int, meeting_id: int):
+    access, meeting = get_meeting(request, case_id, meeting_id)
+    if not access.is_case_manager:
+        messages.error(request, _("Only the case manager closes a meeting."))
+    elif not meeting.is_closed:
+        close_meeting(meeting)
+        messages.success(request, _("The meeting is closed; its timeline and notes are kept."))
+    return redirect("meetings:detail", case_id=case_id, meeting_id=meeting_id)

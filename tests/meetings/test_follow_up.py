@@ -1,0 +1,54 @@
+"""My agreements, the case manager's overview, and reminders that go out once a day."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from rondom.meetings.models import Agreement
+from rondom.meetings.reminders import send_reminders
+
+
+@pytest.mark.django_db
+def test_my_agreements_lists_mine_with_overdue_highlighted(story, manager_client):
+    html = manager_client.get(reverse("follow_up:my_agreements")).content.decode()
+    assert "Gesprek met de RT&#x27;er" in html
+    assert "te laat" in html  # due 1 April 2024
+
+
+@pytest.mark.django_db
+def test_overview_flags_cases_without_a_planned_meeting(story, manager_client):
+    html = manager_client.get(reverse("follow_up:overview")).content.decode()
+    assert "Familie Test" in html and "geen overleg gepland" in html
+    story["meeting"].next_meeting_on = timezone.localdate() + timedelta(days=14)
+    story["meeting"].save()
+    html = manager_client.get(reverse("follow_up:overview")).content.decode()
+    assert "geen overleg gepland" not in html
+
+
+@pytest.mark.django_db
+def test_reminders_go_once_a_day_to_owners_of_due_and_overdue_agreements(story):
+    today = timezone.localdate()
+    Agreement.objects.create(
+        case=story["case"], meeting=story["meeting"], what="Later", owner=story["school"],
+        due_on=today + timedelta(days=30),
+    )  # fmt: skip
+    assert send_reminders(days=3, today=today) == 1  # only the overdue one
+    assert send_reminders(days=3, today=today) == 0  # not twice on one day
+    assert mail.outbox[0].to == ["ib@school.test"]
+    assert "Gesprek met de RT'er" in mail.outbox[0].body
+    assert send_reminders(days=3, today=today + timedelta(days=1)) == 1  # again the next day
+    call_command("send-reminders", "--days", "3")  # the command itself runs
+
+
+@pytest.mark.django_db
+def test_parent_sees_own_agreements_only(story, parent_user):
+    client = Client()
+    client.force_login(parent_user)
+    assert (
+        "Gesprek met de RT" not in client.get(reverse("follow_up:my_agreements")).content.decode()
+    )
