@@ -1,3 +1,6 @@
+import socket
+import threading
+import time
 from datetime import date
 
 import pytest
@@ -101,3 +104,31 @@ def manager_client(manager):
     client = Client()
     client.force_login(manager)
     return client
+
+
+@pytest.fixture
+def asgi_server(transactional_db, settings):
+    """The project's ASGI app under uvicorn, in this process, so it shares the test database."""
+    import uvicorn
+
+    from rondom.asgi import application
+
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.LIVE_STREAM_SECONDS = 20
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            application, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rondom.cases",
     "rondom.timeline",
     "rondom.meetings",
+    "rondom.live",
     "rondom.audit",
     "rondom.api",
     "rondom.demo",
@@ -130,6 +131,10 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Rondom"
 MFA_RECOVERY_CODE_COUNT = 10
+
+# Live updates: "memory" within one server process, "postgres" (LISTEN/NOTIFY) for several.
+LIVE_BACKEND = os.environ.get("RONDOM_LIVE_BACKEND", "memory")
+LIVE_STREAM_SECONDS = int(os.environ.get("RONDOM_LIVE_STREAM_SECONDS", "300"))
 
 # A closed case is removed this many months after closing (see the README's privacy section).
 RETENTION_MONTHS = int(os.environ.get("RONDOM_RETENTION_MONTHS", "12"))

@@ -1,0 +1,35 @@
+"""Every saved change in a case announces itself to the browsers that have the case open."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from rondom.meetings.models import Agreement, Factor, KeyMoment, StepNote
+from rondom.timeline.models import Card
+
+from .hub import publish
+
+
+@receiver(post_save, sender=Card)
+def card_saved(sender, instance: Card, **kwargs) -> None:
+    # A private draft stays private: nobody else's page needs to know it changed.
+    if not instance.is_draft:
+        publish(instance.case_id, {"kind": "card", "id": instance.pk, "version": instance.version})
+
+
+@receiver(post_save, sender=StepNote)
+def note_saved(sender, instance: StepNote, **kwargs) -> None:
+    publish(
+        instance.meeting.case_id,
+        {"kind": "note", "meeting": instance.meeting_id, "step": instance.step,
+         "version": instance.version},
+    )  # fmt: skip
+
+
+@receiver(post_save, sender=Agreement)
+@receiver(post_save, sender=Factor)
+@receiver(post_save, sender=KeyMoment)
+@receiver(post_delete, sender=Factor)
+@receiver(post_delete, sender=KeyMoment)
+def meeting_item_changed(sender, instance, **kwargs) -> None:
+    meeting = instance.meeting
+    publish(meeting.case_id, {"kind": sender.__name__.lower(), "meeting": meeting.pk})
