@@ -9,15 +9,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("script", ["timeline.py"])
-def test_benchmark_runs_and_prints_its_figures(script, tmp_path):
+@pytest.mark.parametrize(
+    ("script", "args", "figures"),
+    [
+        ("timeline.py", ["--requests", "3"], ["SQL queries per timeline page:", "ratio timeline"]),
+        ("live.py", ["--clients", "3", "--changes", "2"], ["deliveries: 6 of 6", "ratio update"]),
+    ],
+)
+def test_benchmark_runs_and_prints_its_figures(script, args, figures, tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), "--requests", "3"],
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         env={"PATH": "/usr/bin:/bin", "RONDOM_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)},
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "SQL queries per timeline page:" in result.stdout
-    assert "ratio timeline/trivial" in result.stdout
+    for figure in figures:
+        assert figure in result.stdout

@@ -94,6 +94,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("RONDOM_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Under ASGI requests run in parallel threads: writers queue up (IMMEDIATE) instead of
+    # failing with "database is locked", and readers do not wait for writers (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
