@@ -19,6 +19,7 @@ from rondom.meetings.forms import (
     NoteForm,
 )
 from rondom.meetings.models import QUESTIONS, Agreement, Attendance, Meeting, Step, StepNote
+from rondom.timeline.views.page import timeline_context
 
 
 def get_meeting(request, case_id: int, meeting_id: int):
@@ -108,8 +109,6 @@ def meeting_detail(request, case_id: int, meeting_id: int):
 @login_required
 def meeting_present(request, case_id: int, meeting_id: int):
     """For the classroom board: large type, one step at a time, the timeline below."""
-    from rondom.timeline.views.page import timeline_context
-
     access, meeting = get_meeting(request, case_id, meeting_id)
     step_value = request.GET.get("step", "1")
     step = int(step_value) if step_value.isdigit() and 1 <= int(step_value) <= 5 else 1
