@@ -1,6 +1,7 @@
 """Two people at one meeting, each on their own device, in two chromium contexts."""
 
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -8,6 +9,7 @@ from django.core.management import call_command
 
 from rondom.cases.models import Case
 from rondom.demo.cases import PAPER_CASE
+from rondom.live.hub import hub
 
 from .conftest import log_in
 
@@ -42,6 +44,11 @@ def two_people(browser, asgi_server):
     for page in (ib, mother):
         page.goto(url)
         page.wait_for_selector(".tl-row--help")
+    # Both pages have opened their event stream before anyone acts.
+    deadline = time.monotonic() + 10
+    while hub.subscriber_count(case.pk) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert hub.subscriber_count(case.pk) >= 2
     yield ib, mother
     for context in contexts:
         context.close()

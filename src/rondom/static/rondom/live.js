@@ -30,6 +30,15 @@
   }
 
   var source = new EventSource(marker.getAttribute("data-live-events"));
+  var opened = 0;
+  // After a reconnection, changes made while the stream was down are fetched once.
+  source.addEventListener("open", function () {
+    opened += 1;
+    if (opened > 1) {
+      document.body.dispatchEvent(new Event("timeline-changed"));
+      document.body.dispatchEvent(new Event("meeting-changed"));
+    }
+  });
   source.addEventListener("changed", function (message) {
     var data = JSON.parse(message.data);
     if (data.kind === "card") {
