@@ -73,3 +73,16 @@ def test_demo_links_the_perspectives_that_differ():
     differing = [e for r in rows for e in r.entries if e.differs]
     assert {r.row.key for r in rows for e in r.entries if e.differs} == {"life_event", "help"}
     assert len(differing) == 2
+
+
+@pytest.mark.django_db
+def test_demo_has_a_meeting_with_agreements_to_follow_up():
+    from rondom.meetings.models import Agreement
+
+    call_command("demo")
+    case = Case.objects.get(title=PAPER_CASE)
+    meeting = case.meetings.get()
+    assert meeting.notes.count() == 5 and meeting.factors.count() == 2
+    statuses = sorted(Agreement.objects.filter(meeting=meeting).values_list("status", flat=True))
+    assert statuses == ["done", "open", "open"]
+    assert any(a.is_overdue for a in meeting.agreements.all())

@@ -8,6 +8,7 @@ from rondom.demo.cases import (
     HOME_SITTER_CASE,
     PAPER_CASE,
     SPLIT_VIEWS_CASE,
+    add_paper_meeting,
     build_anonymous_case,
     build_home_sitter_case,
     build_paper_case,
@@ -39,5 +40,7 @@ class Command(BaseCommand):
         for title, build in BUILDERS.items():
             if title not in present:
                 build(users)
+                if title == PAPER_CASE:
+                    add_paper_meeting(users)
                 self.stdout.write(f"Loaded demo case: {title}")
         self.stdout.write(f"Demo logins use the password '{DEMO_PASSWORD}' (see README).")
