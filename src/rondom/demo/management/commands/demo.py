@@ -8,12 +8,12 @@ from rondom.demo.cases import (
     HOME_SITTER_CASE,
     PAPER_CASE,
     SPLIT_VIEWS_CASE,
-    add_paper_meeting,
     build_anonymous_case,
     build_home_sitter_case,
     build_paper_case,
     build_split_views_case,
 )
+from rondom.demo.meetings import add_paper_meeting
 
 BUILDERS = {
     PAPER_CASE: build_paper_case,
