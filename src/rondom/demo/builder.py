@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant, SchoolPeriod
+from rondom.cases.services import start_case
 from rondom.timeline.career import school_year_of, set_group_sequence
 from rondom.timeline.editing import apply_date, create_card, reresolve_group_dates
 from rondom.timeline.fuzzy_dates import parse_fuzzy_date
@@ -14,8 +15,6 @@ from rondom.timeline.models import Card
 
 class CaseBuilder:
     def __init__(self, title: str, manager, manager_name: str, function: str = ""):
-        from rondom.cases.services import start_case
-
         self.case: Case = start_case(title, manager)
         self.user = manager
         self.manager = self.case.participants.get()
@@ -86,13 +85,9 @@ class CaseBuilder:
             text=text,
             **fields,
         )
-        apply_date(card, child or self._only_child())
+        apply_date(card, self.case, child)
         return create_card(card, author.user or self.user)
 
     def link(self, *cards: Card) -> None:
         """The cards describe the same thing, seen by different people."""
         link_cards(list(cards), self.user)
-
-    def _only_child(self):
-        children = list(self.case.children.all()[:2])
-        return children[0] if len(children) == 1 else None

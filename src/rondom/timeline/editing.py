@@ -6,7 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from rondom.cases.models import Child
+from rondom.cases.models import Case, Child
 
 from .career import group_year_spans
 from .fuzzy_dates import parse_fuzzy_date, resolve_groups
@@ -52,11 +52,19 @@ def group_years_of(child: Child) -> list[tuple[str, Any, Any]]:
     return [(span.group, span.start, span.end) for span in group_year_spans(child)]
 
 
-def apply_date(card: Card, child: Child | None) -> None:
-    """Parse the card's date text; a group reference resolves through the school career."""
+def apply_date(card: Card, case: Case, child: Child | None) -> None:
+    """Parse the card's date text; a group reference resolves through the school career.
+
+    A card about the whole family dated "groep 4" uses the career of the case's only child;
+    with several children it stays unplaced.
+    """
     value = parse_fuzzy_date(card.date_text)
-    if value.groups and child is not None:
-        value = resolve_groups(value, group_years_of(child))
+    if value.groups:
+        if child is None:
+            children = list(case.children.all()[:2])
+            child = children[0] if len(children) == 1 else None
+        if child is not None:
+            value = resolve_groups(value, group_years_of(child))
     card.set_date(value)
 
 

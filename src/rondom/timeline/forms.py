@@ -107,7 +107,7 @@ class CardForm(forms.ModelForm):
         child = cleaned.get("child")
         if "date_text" in cleaned and not self.errors.get("date_text"):
             self.instance.date_text = cleaned["date_text"]
-            apply_date(self.instance, child or self._only_child())
+            apply_date(self.instance, self.case, child)
         return cleaned
 
     def _check_restriction(self, cleaned: dict) -> None:
@@ -132,10 +132,6 @@ class CardForm(forms.ModelForm):
         return bool(chosen) and any(
             p.is_parent and p not in chosen for p in self.case.participants.all()
         )
-
-    def _only_child(self):
-        children = list(self.case.children.all()[:2])
-        return children[0] if len(children) == 1 else None
 
 
 def card_kind_or_none(value: str | None) -> str | None:
