@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rondom.meetings",
     "rondom.live",
     "rondom.audit",
+    "rondom.documents",
+    "rondom.exchange",
     "rondom.api",
     "rondom.demo",
 ]

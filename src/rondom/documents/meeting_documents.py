@@ -1,0 +1,50 @@
+"""The agreements card and the meeting report, on A4."""
+
+from django.utils import timezone
+
+from rondom.cases.models import Case
+from rondom.meetings.models import QUESTIONS, Factor, Meeting, Step
+
+from .pdf import render_pdf
+from .timeline_sheets import table_cards
+
+# Empty lines below the filled-in agreements, for what is added by hand at the table.
+EXTRA_LINES = 4
+BLANK_LINES = 12
+
+
+def agreements_card_pdf(case: Case | None = None, meeting: Meeting | None = None) -> bytes:
+    """Filled in from a meeting, or empty for use on paper."""
+    agreements = list(meeting.agreements.select_related("owner")) if meeting else []
+    empty_lines = EXTRA_LINES if meeting else BLANK_LINES
+    context = {
+        "case": case,
+        "meeting": meeting,
+        "agreements": agreements,
+        "empty_lines": range(empty_lines),
+        "printed_on": timezone.localdate(),
+    }
+    return render_pdf("documents/agreements_card.html", context)
+
+
+def meeting_report_context(meeting: Meeting) -> dict:
+    notes = {note.step: note.text for note in meeting.notes.all()}
+    factors = list(meeting.factors.all())
+    shared = table_cards(meeting.case)
+    return {
+        "case": meeting.case,
+        "meeting": meeting,
+        "attendances": list(meeting.attendances.select_related("participant")),
+        "steps": [(step, QUESTIONS[step], notes.get(step, "")) for step in Step],
+        "key_moments": list(
+            meeting.key_moments.filter(card__in=shared).select_related("card__author")
+        ),
+        "helping": [f for f in factors if f.kind == Factor.Kind.HELPING],
+        "hindering": [f for f in factors if f.kind == Factor.Kind.HINDERING],
+        "agreements": list(meeting.agreements.select_related("owner")),
+        "printed_on": timezone.localdate(),
+    }
+
+
+def meeting_report_pdf(meeting: Meeting) -> bytes:
+    return render_pdf("documents/meeting_report.html", meeting_report_context(meeting))

@@ -1,0 +1,76 @@
+"""The praatplaat of a child and the blank sheets for working on paper."""
+
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rondom.cases.models import Case, Child
+from rondom.timeline.career import group_year_spans
+from rondom.timeline.kinds import ROWS, Rating
+from rondom.timeline.layout import age_on, lay_out
+from rondom.timeline.models import Card
+from rondom.timeline.views.page import add_labels, card_texts
+
+from .pdf import render_pdf
+from .praatplaat import blank_sheet, build_sheet
+
+
+def table_cards(case: Case):
+    """What goes on the table: shared cards that everyone in the case may read.
+
+    Drafts are private and cards with limited access must not lie on a table where others
+    read along, so neither is ever printed on a praatplaat.
+    """
+    return Card.objects.alive().filter(case=case, is_draft=False, restricted_to__isnull=True)
+
+
+def praatplaat_context(case: Case, child: Child, today: date | None = None) -> dict:
+    today = today or timezone.localdate()
+    cards = list(
+        table_cards(case).for_child(child).select_related("author").order_by("starts_on", "pk")
+    )
+    add_labels(cards)
+    periods = list(child.school_periods.prefetch_related("group_years"))
+    layout = lay_out(child.date_of_birth, today, cards, periods, group_year_spans(child, periods))
+    restricted = (
+        Card.objects.alive()
+        .for_child(child)
+        .filter(is_draft=False, restricted_to__isnull=False)
+        .distinct()
+        .count()
+    )
+    return {
+        "case": case,
+        "child": child,
+        "participants": list(case.participants.all()),
+        "sheet": build_sheet(layout),
+        "texts": card_texts() | {"continued": _("Full text after the sheet: card")},
+        "ratings": Rating.choices,
+        "current_age": age_on(child.date_of_birth, today),
+        "restricted_count": restricted,
+        "printed_on": today,
+    }
+
+
+def praatplaat_pdf(case: Case, child: Child, today: date | None = None) -> bytes:
+    return render_pdf("documents/praatplaat.html", praatplaat_context(case, child, today))
+
+
+def blank_timeline_pdf(birth: date | None = None) -> bytes:
+    today = timezone.localdate()
+    years = max(13, age_on(birth, today) + 1) if birth else 13
+    context = {
+        "sheet": blank_sheet(birth, years),
+        "blank": True,
+        "birth": birth,
+        "show_years": birth is not None,
+        "printed_on": today,
+    }
+    return render_pdf("documents/blank_timeline.html", context)
+
+
+def blank_cards_pdf() -> bytes:
+    rows = [row for row in ROWS if row.card_kind]
+    context = {"rows": rows, "ratings": Rating.choices, "printed_on": timezone.localdate()}
+    return render_pdf("documents/blank_cards.html", context)
