@@ -114,7 +114,7 @@ def _check_version(document: dict) -> None:
         raise CaseFileRefused([Problem("format", message % {"format": FORMAT})])
     if document.get("version") != VERSION:
         message = _(
-            "Version %(found)r of the case file is not supported; this Rondom reads version %(version)s."
+            "Case file version %(found)r is not supported; this Rondom reads version %(version)s."
         )
         found = document.get("version")
         raise CaseFileRefused([Problem("version", message % {"found": found, "version": VERSION})])

@@ -38,8 +38,6 @@ class Command(BaseCommand):
         )
         if result.unknown_accounts:
             self.stdout.write(
-                _(
-                    "No account here for: %(emails)s. Those links were left empty; invite them again."
-                )
+                _("No account here for %(emails)s: those links stay empty; invite them again.")
                 % {"emails": ", ".join(sorted(result.unknown_accounts))}
             )
