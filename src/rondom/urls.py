@@ -12,6 +12,8 @@ urlpatterns = [
     path("cases/", include("rondom.audit.urls")),
     path("cases/", include("rondom.meetings.urls")),
     path("cases/", include("rondom.live.urls")),
+    path("cases/", include("rondom.exchange.urls")),
+    path("", include("rondom.documents.urls")),
     path("", include("rondom.meetings.follow_up_urls")),
     path("organisations/", include("rondom.accounts.urls")),
     path("api/v1/", include("rondom.api.urls")),

@@ -1,6 +1,7 @@
 """Record every successful request for a case's pages in the access log."""
 
 from .log import record
+from .models import AuditEvent
 
 VIEW_METHODS = {"GET", "HEAD"}
 
@@ -9,7 +10,8 @@ class CaseAccessLogMiddleware:
     """Logs after the view has run, so only what was actually shown or changed is recorded.
 
     The case, child and card come from the URL; a view that creates a card sets
-    `request.audit_card_id` so the new card is named too.
+    `request.audit_card_id` so the new card is named too, and a download or print sets
+    `request.audit_channel` to `export` or `print`.
     """
 
     def __init__(self, get_response):
@@ -32,6 +34,7 @@ class CaseAccessLogMiddleware:
             case_id=match.kwargs["case_id"],
             child_id=match.kwargs.get("child_id"),
             card_id=match.kwargs.get("card_id") or getattr(request, "audit_card_id", None),
+            channel=getattr(request, "audit_channel", AuditEvent.Channel.PAGE),
             reason=getattr(request, "access_reason", ""),
         )
         return response

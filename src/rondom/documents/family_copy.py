@@ -1,0 +1,44 @@
+"""The parent's copy: everything the family's case holds that this person may see, on paper.
+
+It is the right of access in readable form; the same content as JSON comes from
+`rondom.exchange`. Other people's private drafts and cards kept from this person stay out.
+"""
+
+from django.utils import timezone
+
+from rondom.cases.access import CaseAccess, visible_cards
+from rondom.timeline.views.page import add_labels, card_texts
+
+from .pdf import render_pdf
+
+
+def family_copy_context(access: CaseAccess) -> dict:
+    case = access.case
+    cards = list(
+        visible_cards(access).select_related("author", "child").order_by("starts_on", "pk")
+    )
+    add_labels(cards)
+    children = list(case.children.prefetch_related("school_periods__group_years"))
+    meetings = []
+    if access.may("meetings"):
+        meetings = list(
+            case.meetings.order_by("held_on").prefetch_related(
+                "notes", "factors", "attendances__participant", "agreements__owner"
+            )
+        )
+    return {
+        "case": case,
+        "me": access.participant,
+        "children": children,
+        "participants": list(case.participants.all()),
+        "cards": cards,
+        "texts": card_texts(),
+        "meetings": meetings,
+        "show_agreements": access.may("agreements"),
+        "consents": list(case.consents.select_related("given_by", "participant", "organisation")),
+        "printed_on": timezone.localdate(),
+    }
+
+
+def family_copy_pdf(access: CaseAccess) -> bytes:
+    return render_pdf("documents/family_copy.html", family_copy_context(access))

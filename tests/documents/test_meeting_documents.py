@@ -1,0 +1,85 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from rondom.audit.models import AuditEvent
+from rondom.cases.models import Role
+from rondom.meetings.models import Factor, KeyMoment, Step
+from rondom.timeline.kinds import CardKind
+
+from ..conftest import make_user
+from .pdf_reading import A4_PORTRAIT, all_text, assert_size, read_pdf
+
+
+@pytest.fixture
+def held(story):
+    meeting = story["meeting"]
+    meeting.goal_text = "Samen kijken naar groep 3"
+    meeting.next_meeting_on = date(2024, 6, 1)
+    meeting.filed_in = "leerlingdossier, dossier jeugdteam"
+    meeting.save()
+    meeting.notes.filter(step=Step.STANDS_OUT).update(text="Lezen gaat vooruit sinds de hulp.")
+    Factor.objects.create(meeting=meeting, kind=Factor.Kind.HELPING, text="Vaste juf")
+    Factor.objects.create(meeting=meeting, kind=Factor.Kind.HINDERING, text="Veel wisselingen")
+    KeyMoment.objects.create(meeting=meeting, card=story["help_card"], note="keerpunt")
+    b = story["builder"]
+    kept = b.card(CardKind.HELP, b.manager, "2022", "Melding bij Veilig Thuis", story["child"])
+    kept.restricted_to.add(b.manager)
+    KeyMoment.objects.create(meeting=meeting, card=kept)
+    return meeting
+
+
+def urls(story, meeting):
+    args = [story["case"].pk, meeting.pk]
+    return reverse("documents:agreements_card", args=args), reverse(
+        "documents:meeting_report", args=args
+    )
+
+
+@pytest.mark.django_db
+def test_agreements_card_is_filled_in_from_the_meeting(manager_client, story, held):
+    card_url, _ = urls(story, held)
+    response = manager_client.get(card_url)
+    pages = read_pdf(response.content)
+    assert_size(pages, A4_PORTRAIT)
+    text = all_text(pages)
+    assert "Afsprakenkaart" in text and "Familie Test" in text and "1 maart 2024" in text
+    assert "Gesprek met de RT'er" in text and "Inge Bakker" in text and "1 april 2024" in text
+    assert "1 juni 2024" in text and "leerlingdossier, dossier jeugdteam" in text
+    assert AuditEvent.objects.last().channel == AuditEvent.Channel.PRINT
+
+
+@pytest.mark.django_db
+def test_meeting_report_holds_the_whole_meeting(manager_client, story, held):
+    _, report_url = urls(story, held)
+    pages = read_pdf(manager_client.get(report_url).content)
+    assert_size(pages, A4_PORTRAIT)
+    text = all_text(pages)
+    assert "Verslag van de bijeenkomst" in text
+    assert "Samen kijken naar groep 3" in text  # the goal
+    assert "Lezen gaat vooruit sinds de hulp." in text  # a step's notes
+    assert "Vaste juf" in text and "Veel wisselingen" in text  # helping and hindering
+    assert "Speltherapie" in text and "keerpunt" in text  # a key moment
+    assert "Gesprek met de RT'er" in text  # the agreements
+    assert "1 juni 2024" in text and "leerlingdossier" in text
+    # A key moment on a card with limited access does not go on paper.
+    assert "Veilig Thuis" not in text
+
+
+@pytest.mark.django_db
+def test_consent_without_agreements_gives_no_agreements_card(client, story, held):
+    coach = make_user("coach@jeugd.test")
+    person = story["builder"].person("Coach", Role.YOUTH_CARE, coach)
+    story["case"].consents.create(
+        given_by=story["parent"],
+        participant=person,
+        purpose="bespreken",
+        agreements=False,
+        valid_from=date(2020, 1, 1),
+        valid_until=date(2099, 1, 1),
+    )
+    client.force_login(coach)
+    card_url, report_url = urls(story, held)
+    assert client.get(card_url).status_code == 404
+    assert client.get(report_url).status_code == 200
