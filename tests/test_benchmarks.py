@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ("timeline.py", ["--requests", "3"], ["SQL queries per timeline page:", "ratio timeline"]),
         ("live.py", ["--clients", "3", "--changes", "2"], ["deliveries: 6 of 6", "ratio update"]),
+        ("pdf.py", ["--repeat", "1"], ["praatplaat, 500 cards", "ratio 500-card praatplaat"]),
     ],
 )
 def test_benchmark_runs_and_prints_its_figures(script, args, figures, tmp_path):

@@ -55,8 +55,8 @@ POST_ONLY = {
     "meetings:agreement_status",
     "meetings:follow_up",
 }
-# The access log of a case is for its parents and its case managers.
-PARENT_PAGES = {"audit:case_log"}
+# The access log and the family's own copy of its data are for its parents and case managers.
+PARENT_PAGES = {"audit:case_log", "documents:family_copy", "exchange:case_file"}
 # The story's help card is the parent's: the other professional may read it, not change it.
 OWN_CARD_PAGES = {"timeline:card_edit"}
 

@@ -30,9 +30,7 @@ def read_pdf(data: bytes) -> list[Page]:
             for index in range(count)
             if not textpage.get_text_range(index, 1).isspace()
         ]
-        pages.append(
-            Page(width, height, textpage.get_text_range(), min(sizes) if sizes else None)
-        )
+        pages.append(Page(width, height, textpage.get_text_range(), min(sizes) if sizes else None))
     return pages
 
 

@@ -55,10 +55,13 @@ FORMATS.checks("date-time")(lambda value: not isinstance(value, str) or _is_mome
 
 def parse(raw: bytes | str) -> dict:
     """The document from the file's bytes; refused when it is not a JSON object."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CaseFileRefused([Problem(_("file"), _("The file is not UTF-8 text."))]) from None
     try:
         document = json.loads(raw)
-    except UnicodeDecodeError:
-        raise CaseFileRefused([Problem(_("file"), _("The file is not UTF-8 text."))]) from None
     except json.JSONDecodeError as error:
         message = _(
             "This is not valid JSON (line %(line)s, column %(column)s): is the file complete?"

@@ -61,8 +61,9 @@ class Command(BaseCommand):
             meeting = Meeting.objects.filter(pk=options["meeting"]).select_related("case").first()
             if meeting is None:
                 raise CommandError("Geef met --meeting een bestaande bijeenkomst.")
-            pdf = agreements_card_pdf(meeting.case, meeting) if kind == "agreements" else None
-            return pdf or meeting_report_pdf(meeting), meeting.case_id, printed
+            if kind == "agreements":
+                return agreements_card_pdf(meeting.case, meeting), meeting.case_id, printed
+            return meeting_report_pdf(meeting), meeting.case_id, printed
         case = Case.objects.filter(pk=options["case"]).first()
         if case is None:
             raise CommandError("Geef met --case een bestaande casus.")

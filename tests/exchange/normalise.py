@@ -1,0 +1,36 @@
+"""Compare case files apart from their ids: every id becomes its position in its list."""
+
+import copy
+
+from rondom.exchange.document import REFERENCES, SOFT_REFERENCES, walk
+
+NUMBERED = ("children", "participants", "cards")
+
+
+def _set(document, where: tuple, value) -> None:
+    for part in where[:-1]:
+        document = document[part]
+    document[where[-1]] = value
+
+
+def without_ids(document: dict) -> dict:
+    document = copy.deepcopy(document)
+    positions = {
+        name: {item["id"]: index for index, item in enumerate(document[name])} for name in NUMBERED
+    }
+    for path, collection in {**REFERENCES, **SOFT_REFERENCES}.items():
+        for where, value in list(walk(document, path)):
+            if value is not None:
+                _set(document, where, ("ref", collection, positions[collection].get(value)))
+    for name in NUMBERED:
+        for item in document[name]:
+            item.pop("id")
+        document[name] = document[name]
+    for item in document["school_periods"] + document["meetings"]:
+        item.pop("id")
+    for meeting in document["meetings"]:
+        for agreement in meeting["agreements"]:
+            agreement.pop("id")
+    document["case"].pop("id")
+    document.pop("exported_at")
+    return document
