@@ -87,9 +87,8 @@ def test_broken_references(good):
 @pytest.mark.django_db
 def test_duplicate_ids(good):
     good["children"].append(dict(good["children"][0]))
-    assert "children[1].id: de id %s komt twee keer voor" % good["children"][0]["id"] in refused(
-        good
-    )
+    child_id = good["children"][0]["id"]
+    assert f"children[1].id: de id {child_id} komt twee keer voor" in refused(good)
 
 
 @pytest.mark.django_db
