@@ -43,8 +43,9 @@ def test_a_saved_card_reaches_an_open_stream_within_two_seconds(asgi_server, sto
     def change():
         time.sleep(0.3)
         card.text = "Speltherapie, tweede blok"
-        card.save()
+        # Taken before the save: the event may arrive before save() has returned.
         saved_at["t"] = time.monotonic()
+        card.save()
 
     threading.Thread(target=change).start()
     lines = [stream.readline(), stream.readline()]
