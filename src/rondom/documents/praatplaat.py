@@ -19,6 +19,8 @@ from rondom.timeline.layout import MONTHS_PER_YEAR, AgeMark, Axis, Layout, Place
 # Beyond this many characters a text continues after the sheet; a card of minimal width
 # then still fits on a page with its text at 8 points or more.
 TEXT_LIMIT = 280
+# Room between neighbouring cards in a lane, in % of its width (about 1 mm on A3).
+CARD_SPACING = 0.3
 
 
 def shorten(text: str, limit: int = TEXT_LIMIT) -> str:
@@ -52,14 +54,18 @@ def percent(part: float, whole: float) -> float:
     return math.floor(100_000 * part / whole) / 1000
 
 
-def place_in_lane(items: list, columns: int) -> list:
-    """Give each item of one lane its float offset and width, from its grid columns."""
-    previous_end = 1
+def place_in_lane(items: list, columns: int, spacing: float = 0.0) -> list:
+    """Give each item of one lane its float offset and width, from its grid columns.
+
+    `spacing` (in % of the lane) is taken off each item's right side, so that neighbours do
+    not touch; the next item's offset gives it back.
+    """
+    previous_end, owed = 1, 0.0
     for item in sorted(items, key=lambda item: item.start_col):
-        gap = max(item.start_col - previous_end, 0)
-        width = item.end_col - item.start_col
-        item.style = f"margin-left: {percent(gap, columns)}%; width: {percent(width, columns)}%"
-        previous_end = item.end_col
+        gap = percent(max(item.start_col - previous_end, 0), columns) + owed
+        width = percent(item.end_col - item.start_col, columns) - spacing
+        item.style = f"margin-left: {gap:.3f}%; width: {width:.3f}%"
+        previous_end, owed = item.end_col, spacing
     return sorted(items, key=lambda item: item.start_col)
 
 
@@ -165,7 +171,7 @@ def build_sheet(layout: Layout) -> Sheet:
         if not lanes:
             bands.append(Band(laid.row, first=True))
         for index, lane in enumerate(sorted(lanes)):
-            items = place_in_lane(lanes[lane], layout.axis.columns)
+            items = place_in_lane(lanes[lane], layout.axis.columns, CARD_SPACING)
             bands.append(Band(laid.row, first=index == 0, items=items))
 
     unplaced = []
