@@ -35,8 +35,11 @@ def read_pdf(data: bytes) -> list[Page]:
 
 
 def all_text(pages: list[Page]) -> str:
-    """The text of every page, with line breaks and hyphenation folded into spaces."""
-    return " ".join(" ".join(page.text.split()) for page in pages)
+    """The text of every page, with line breaks folded into spaces.
+
+    PDFium reports a hyphen where a line was broken as U+FFFE; it is a hyphen on paper.
+    """
+    return " ".join(" ".join(page.text.replace("\ufffe", "-").split()) for page in pages)
 
 
 def assert_size(pages: list[Page], size: tuple[float, float]) -> None:
