@@ -24,6 +24,7 @@ import django  # noqa: E402
 django.setup()
 
 import pypdfium2  # noqa: E402
+from cards import add_cards  # noqa: E402  (benchmarks/cards.py)
 from django.core.management import call_command  # noqa: E402
 from django.utils import translation  # noqa: E402
 from weasyprint import HTML  # noqa: E402
@@ -32,11 +33,9 @@ from rondom.accounts.models import User  # noqa: E402
 from rondom.cases.models import Case, PeriodKind, Role  # noqa: E402
 from rondom.demo.builder import CaseBuilder  # noqa: E402
 from rondom.documents.timeline_sheets import praatplaat_pdf  # noqa: E402
-from rondom.timeline.kinds import ROWS, Rating  # noqa: E402
 from rondom.timeline.models import Card  # noqa: E402
 
 CARDS = 500
-KINDS = [row.card_kind for row in ROWS if row.card_kind]
 
 
 def build_case():
@@ -46,25 +45,7 @@ def build_case():
     child = b.child("Noor", date(2013, 4, 9))
     authors = [b.manager, b.person("Moeder", Role.MOTHER), b.person("Coach", Role.YOUTH_CARE)]
     b.period(child, PeriodKind.SCHOOL, "De Vlieger", "augustus 2017", "", "1 2 3 4 5 6 7 8")
-    cards = []
-    for i in range(CARDS):
-        year = 2013 + i % 13
-        cards.append(
-            Card(
-                case=b.case,
-                child=child if i % 7 else None,
-                kind=KINDS[i % len(KINDS)],
-                author=authors[i % 3],
-                text=f"Kaartje {i}: wat er gebeurde en hoe het ging, in een paar zinnen.",
-                text_less_well="Wat minder goed ging." if i % 4 == 0 else "",
-                rating=[Rating.GOOD, Rating.NEUTRAL, Rating.NOT_GOOD, ""][i % 4],
-                date_text=str(year),
-                starts_on=date(year, 1 + i % 12, 1),
-                ends_on=date(year, 1 + i % 12, 28),
-                precision="month",
-            )
-        )
-    Card.objects.bulk_create(cards)
+    add_cards(b.case, [child], authors, CARDS, first_year=2013)
     return b.case, child
 
 

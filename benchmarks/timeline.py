@@ -25,6 +25,7 @@ django.setup()
 
 from allauth.mfa.models import Authenticator  # noqa: E402
 from allauth.mfa.totp.internal.auth import TOTP  # noqa: E402
+from cards import add_cards  # noqa: E402  (benchmarks/cards.py)
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
@@ -35,7 +36,6 @@ from django.urls import include, path, reverse  # noqa: E402
 from rondom.accounts.models import User  # noqa: E402
 from rondom.cases.models import Case, PeriodKind, Role  # noqa: E402
 from rondom.demo.builder import CaseBuilder  # noqa: E402
-from rondom.timeline.kinds import ROWS, Rating  # noqa: E402
 from rondom.timeline.models import Card  # noqa: E402
 
 
@@ -46,7 +46,6 @@ def trivial(request):
 urlpatterns = [path("bench/trivial/", trivial), path("", include("rondom.urls"))]
 
 CARDS = 500
-KINDS = [row.card_kind for row in ROWS if row.card_kind]
 
 
 def build_case():
@@ -66,25 +65,7 @@ def build_case():
     for child in children:
         start = child.date_of_birth.year + 4
         b.period(child, PeriodKind.SCHOOL, "De Vlieger", f"augustus {start}", "", "1 2 3 4 5 6")
-    cards = []
-    for i in range(CARDS):
-        year = 2012 + i % 13
-        cards.append(
-            Card(
-                case=b.case,
-                child=children[i % 3] if i % 7 else None,
-                kind=KINDS[i % len(KINDS)],
-                author=authors[i % 3],
-                text=f"Kaartje {i}: wat er gebeurde en hoe het ging, in een paar zinnen.",
-                text_less_well="Wat minder goed ging." if i % 4 == 0 else "",
-                rating=[Rating.GOOD, Rating.NEUTRAL, Rating.NOT_GOOD, ""][i % 4],
-                date_text=str(year),
-                starts_on=date(year, 1 + i % 12, 1),
-                ends_on=date(year, 1 + i % 12, 28),
-                precision="month",
-            )
-        )
-    Card.objects.bulk_create(cards)
+    add_cards(b.case, children, authors, CARDS, first_year=2012)
     return user, b.case, children
 
 

@@ -37,6 +37,21 @@ def make_user(email: str, **extra) -> User:
     return user
 
 
+def coach_with_consent(story, **consent) -> User:
+    """A youth-care professional in `story`'s case, with the parent's consent (as given)."""
+    coach = make_user("coach@jeugd.test")
+    person = story["builder"].person("Coach", Role.YOUTH_CARE, coach)
+    story["case"].consents.create(
+        given_by=story["parent"],
+        participant=person,
+        purpose="bespreken",
+        valid_from=date(2020, 1, 1),
+        valid_until=date(2099, 1, 1),
+        **consent,
+    )
+    return coach
+
+
 @pytest.fixture
 def manager(db) -> User:
     return make_user("ib@school.test", first_name="Inge", last_name="Bakker")

@@ -1,14 +1,12 @@
 import json
-from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.models import Role
 from rondom.timeline.kinds import CardKind
 
-from ..conftest import make_user
+from ..conftest import coach_with_consent
 from .pdf_reading import A4_PORTRAIT, all_text, assert_size, read_pdf
 
 
@@ -65,15 +63,6 @@ def test_parent_downloads_the_family_data_as_json(client, story, parent_user, se
 
 @pytest.mark.django_db
 def test_other_professionals_cannot_download_the_family_data(client, story):
-    coach = make_user("coach@jeugd.test")
-    person = story["builder"].person("Coach", Role.YOUTH_CARE, coach)
-    story["case"].consents.create(
-        given_by=story["parent"],
-        participant=person,
-        purpose="bespreken",
-        valid_from=date(2020, 1, 1),
-        valid_until=date(2099, 1, 1),
-    )
-    client.force_login(coach)
+    client.force_login(coach_with_consent(story))
     for name in ("documents:family_copy", "exchange:case_file"):
         assert client.get(reverse(name, args=[story["case"].pk])).status_code == 403

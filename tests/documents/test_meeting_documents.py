@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.models import Role
 from rondom.meetings.models import Factor, KeyMoment, Step
 from rondom.timeline.kinds import CardKind
 
-from ..conftest import make_user
+from ..conftest import coach_with_consent
 from .pdf_reading import A4_PORTRAIT, all_text, assert_size, read_pdf
 
 
@@ -69,17 +68,7 @@ def test_meeting_report_holds_the_whole_meeting(manager_client, story, held):
 
 @pytest.mark.django_db
 def test_consent_without_agreements_gives_no_agreements_card(client, story, held):
-    coach = make_user("coach@jeugd.test")
-    person = story["builder"].person("Coach", Role.YOUTH_CARE, coach)
-    story["case"].consents.create(
-        given_by=story["parent"],
-        participant=person,
-        purpose="bespreken",
-        agreements=False,
-        valid_from=date(2020, 1, 1),
-        valid_until=date(2099, 1, 1),
-    )
-    client.force_login(coach)
+    client.force_login(coach_with_consent(story, agreements=False))
     card_url, report_url = urls(story, held)
     assert client.get(card_url).status_code == 404
     assert client.get(report_url).status_code == 200

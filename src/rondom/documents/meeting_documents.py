@@ -31,10 +31,12 @@ def meeting_report_context(meeting: Meeting) -> dict:
     notes = {note.step: note.text for note in meeting.notes.all()}
     factors = list(meeting.factors.all())
     shared = table_cards(meeting.case)
+    attendances = list(meeting.attendances.select_related("participant"))
     return {
         "case": meeting.case,
         "meeting": meeting,
-        "attendances": list(meeting.attendances.select_related("participant")),
+        "present": [a for a in attendances if a.present],
+        "absent": [a for a in attendances if not a.present],
         "steps": [(step, QUESTIONS[step], notes.get(step, "")) for step in Step],
         "key_moments": list(
             meeting.key_moments.filter(card__in=shared).select_related("card__author")
