@@ -146,6 +146,10 @@ MFA_RECOVERY_CODE_COUNT = 10
 LIVE_BACKEND = os.environ.get("RONDOM_LIVE_BACKEND", "memory")
 LIVE_STREAM_SECONDS = int(os.environ.get("RONDOM_LIVE_STREAM_SECONDS", "300"))
 
+# A long praatplaat is drawn in parts, in this many helper processes at once (0: in the
+# server process itself). Each helper holds WeasyPrint in memory, about 100 MB.
+PDF_WORKERS = int(os.environ.get("RONDOM_PDF_WORKERS", "2"))
+
 # A closed case is removed this many months after closing (see the README's privacy section).
 RETENTION_MONTHS = int(os.environ.get("RONDOM_RETENTION_MONTHS", "12"))
 

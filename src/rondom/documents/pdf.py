@@ -1,38 +1,67 @@
-"""Turn a template into a PDF with WeasyPrint, from the same stylesheets as the screen.
+"""Turn templates into PDFs, and a long document into parts drawn side by side.
 
-Only the app's own static files can be loaded while rendering: no network, and nothing a
-card text could point at.
+WeasyPrint lays out in pure Python on one core. A praatplaat of hundreds of cards is
+therefore cut into parts at a lane boundary; helper processes draw the parts at the same
+time and the pages are joined afterwards. The helpers live as long as the server process.
 """
 
-from django.contrib.staticfiles import finders
+import io
+import logging
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+
+import pypdfium2
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-BASE_URL = "https://rondom.invalid/"
-STATIC_PREFIX = BASE_URL + "static/"
-CONTENT_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
+from .rendering import html_to_pdf
+
+logger = logging.getLogger(__name__)
+_pool: ProcessPoolExecutor | None = None
 
 
-class StaticOnlyFetcher(URLFetcher):
-    def fetch(self, url, headers=None):
-        if not url.startswith(STATIC_PREFIX):
-            raise URLFetchingError(f"not a static file: {url[:80]}")
-        relative = url.removeprefix(STATIC_PREFIX).split("?")[0]
-        path = finders.find(relative)
-        if path is None or ".." in relative:
-            raise URLFetchingError(f"no such static file: {relative[:80]}")
-        with open(path, "rb") as handle:
-            body = handle.read()
-        suffix = relative[relative.rfind(".") :]
-        content_type = CONTENT_TYPES.get(suffix, "application/octet-stream")
-        return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+def static_roots() -> list[str]:
+    return [str(folder) for folder in settings.STATICFILES_DIRS]
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    return html_to_pdf(render_to_string(template_name, context), static_roots())
+
+
+def _helpers() -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:
+        # "spawn": a fresh interpreter, because forking a threaded server is not safe.
+        _pool = ProcessPoolExecutor(settings.PDF_WORKERS, mp_context=get_context("spawn"))
+    return _pool
+
+
+def join_pdfs(parts: list[bytes]) -> bytes:
+    joined = pypdfium2.PdfDocument.new()
+    for part in parts:
+        joined.import_pages(pypdfium2.PdfDocument(part))
+    out = io.BytesIO()
+    joined.save(out)
+    return out.getvalue()
+
+
+def render_parts(htmls: list[str]) -> bytes:
+    """Several HTML documents as one PDF, their pages in order."""
+    global _pool
+    roots = static_roots()
+    if len(htmls) == 1:
+        return html_to_pdf(htmls[0], roots)
+    if settings.PDF_WORKERS < 2:
+        return join_pdfs([html_to_pdf(html, roots) for html in htmls])
+    try:
+        parts = list(_helpers().map(html_to_pdf, htmls, [roots] * len(htmls)))
+    except BrokenProcessPool:
+        logger.warning("PDF helper processes stopped; drawing in the server process")
+        _pool = None
+        parts = [html_to_pdf(html, roots) for html in htmls]
+    return join_pdfs(parts)
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -193,6 +193,23 @@ def build_sheet(layout: Layout) -> Sheet:
     )
 
 
+def split_bands(bands: list[Band], parts: int) -> list[list[Band]]:
+    """Cut the bands into `parts` runs with about as many cards each (for drawing them side
+    by side); every run but the first starts on a new page."""
+    parts = max(1, min(parts, len(bands)))
+    prefix = [0]
+    for band in bands:
+        prefix.append(prefix[-1] + 1 + len(band.items))
+    cuts = [0]
+    for part in range(1, parts):
+        target = prefix[-1] * part / parts
+        # The boundary nearest to an even share, after the previous cut.
+        choices = range(cuts[-1] + 1, len(bands) - (parts - part) + 1)
+        cuts.append(min(choices, key=lambda cut: abs(prefix[cut] - target)))
+    cuts.append(len(bands))
+    return [bands[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
 def blank_sheet(birth: date | None, years: int = 13) -> Sheet:
     """Every row empty, for paper use: ages 0 to 12, or fitted to a date of birth."""
     axis = Axis(birth or date(2000, 1, 1), years)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,8 +14,11 @@ from rondom.timeline.layout import age_on, lay_out
 from rondom.timeline.models import Card
 from rondom.timeline.views.page import add_labels, card_texts
 
-from .pdf import render_pdf
-from .praatplaat import blank_sheet, build_sheet
+from .pdf import render_parts, render_pdf
+from .praatplaat import blank_sheet, build_sheet, split_bands
+
+# From this many cards on, the praatplaat is drawn in parts at the same time (see pdf.py).
+DRAW_IN_PARTS_FROM = 150
 
 
 def table_cards(case: Case):
@@ -54,7 +59,18 @@ def praatplaat_context(case: Case, child: Child, today: date | None = None) -> d
 
 
 def praatplaat_pdf(case: Case, child: Child, today: date | None = None) -> bytes:
-    return render_pdf("documents/praatplaat.html", praatplaat_context(case, child, today))
+    context = praatplaat_context(case, child, today)
+    sheet = context["sheet"]
+    parts = settings.PDF_WORKERS if sheet.card_count >= DRAW_IN_PARTS_FROM else 1
+    runs = split_bands(sheet.bands, parts)
+    htmls = [
+        render_to_string(
+            "documents/praatplaat.html",
+            {**context, "bands": bands, "first": index == 0, "last": index == len(runs) - 1},
+        )
+        for index, bands in enumerate(runs)
+    ]
+    return render_parts(htmls)
 
 
 def blank_timeline_pdf(birth: date | None = None) -> bytes:
