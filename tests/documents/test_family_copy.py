@@ -57,6 +57,10 @@ def test_parent_downloads_the_family_data_as_json(client, story, parent_user, se
     assert "Concept van de school" not in texts and "Zorgmelding" not in texts
     assert "Concept van de school" not in response.content.decode()
     assert document["meetings"][0]["agreements"][0]["what"] == "Gesprek met de RT'er"
+    # The family's copy names the other people, not their email addresses.
+    accounts = {p["name"]: p["account"] for p in document["participants"]}
+    assert accounts == {"Inge Bakker": None, "Samira": "ouder@home.test"}
+    assert "ib@school.test" not in response.content.decode()
     event = AuditEvent.objects.last()
     assert (event.channel, event.action) == (AuditEvent.Channel.EXPORT, "view exchange:case_file")
 

@@ -56,6 +56,16 @@ def test_drafts_and_restricted_cards_are_never_printed(manager_client, story):
 
 
 @pytest.mark.django_db
+def test_a_parent_is_not_told_of_cards_kept_from_them(client, story, parent_user):
+    b = story["builder"]
+    kept = b.card(CardKind.HELP, b.manager, "2022", "Zorgmelding", story["child"])
+    kept.restricted_to.add(b.manager)
+    client.force_login(parent_user)
+    text = all_text(download(client, story))
+    assert "Zorgmelding" not in text and "beperkte inzage" not in text
+
+
+@pytest.mark.django_db
 def test_anonymous_case_shows_the_age_not_the_date_of_birth(manager_client, story):
     case = story["case"]
     case.is_anonymous = True

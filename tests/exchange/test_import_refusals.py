@@ -85,6 +85,16 @@ def test_broken_references(good):
 
 
 @pytest.mark.django_db
+def test_doubles_the_database_would_refuse(good):
+    restricted = next(i for i, c in enumerate(good["cards"]) if c["restricted_to"])
+    good["cards"][restricted]["restricted_to"] *= 2
+    good["school_periods"][0]["group_years"].append(good["school_periods"][0]["group_years"][0])
+    problems = refused(good)
+    assert f"cards[{restricted}].restricted_to: noemt iemand twee keer" in problems
+    assert "school_periods[0].group_years: heeft een schooljaar twee keer" in problems
+
+
+@pytest.mark.django_db
 def test_duplicate_ids(good):
     good["children"].append(dict(good["children"][0]))
     child_id = good["children"][0]["id"]

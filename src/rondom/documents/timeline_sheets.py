@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rondom.cases.access import CaseAccess, visible_cards
 from rondom.cases.models import Case, Child
 from rondom.timeline.career import group_year_spans
 from rondom.timeline.kinds import ROWS, Rating
@@ -30,7 +31,11 @@ def table_cards(case: Case):
     return Card.objects.alive().filter(case=case, is_draft=False, restricted_to__isnull=True)
 
 
-def praatplaat_context(case: Case, child: Child, today: date | None = None) -> dict:
+def praatplaat_context(
+    case: Case, child: Child, today: date | None = None, access: CaseAccess | None = None
+) -> dict:
+    """With `access`, the note on left-out cards counts only cards that person may see: a
+    parent must not learn that a card is kept from them."""
     today = today or timezone.localdate()
     cards = list(
         table_cards(case).for_child(child).select_related("author").order_by("starts_on", "pk")
@@ -38,13 +43,10 @@ def praatplaat_context(case: Case, child: Child, today: date | None = None) -> d
     add_labels(cards)
     periods = list(child.school_periods.prefetch_related("group_years"))
     layout = lay_out(child.date_of_birth, today, cards, periods, group_year_spans(child, periods))
+    readable = visible_cards(access) if access else Card.objects.alive().filter(case=case)
     restricted = (
-        Card.objects.alive()
-        .for_child(child)
-        .filter(is_draft=False, restricted_to__isnull=False)
-        .distinct()
-        .count()
-    )
+        readable.for_child(child).filter(is_draft=False, restricted_to__isnull=False).distinct()
+    ).count()
     return {
         "case": case,
         "child": child,
@@ -58,8 +60,10 @@ def praatplaat_context(case: Case, child: Child, today: date | None = None) -> d
     }
 
 
-def praatplaat_pdf(case: Case, child: Child, today: date | None = None) -> bytes:
-    context = praatplaat_context(case, child, today)
+def praatplaat_pdf(
+    case: Case, child: Child, today: date | None = None, access: CaseAccess | None = None
+) -> bytes:
+    context = praatplaat_context(case, child, today, access)
     sheet = context["sheet"]
     parts = settings.PDF_WORKERS if sheet.card_count >= DRAW_IN_PARTS_FROM else 1
     runs = split_bands(sheet.bands, parts)

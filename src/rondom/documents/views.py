@@ -43,7 +43,7 @@ def praatplaat(request, case_id: int, child_id: int):
         return HttpResponseNotAllowed(READ_METHODS)
     _printing(request)
     name = f"praatplaat-{slugify(child.name) or child.pk}.pdf"
-    return pdf_response(praatplaat_pdf(access.case, child), name)
+    return pdf_response(praatplaat_pdf(access.case, child, access=access), name)
 
 
 @login_required

@@ -39,6 +39,13 @@ SOFT_REFERENCES: dict[tuple[str, ...], str] = {
 }
 
 
+# Fields that name an account by its email address.
+ACTOR_FIELDS = (
+    "changed_by", "linked_by", "unlinked_by", "hidden_by", "shown_by", "created_by",
+    "updated_by", "status_set_by", "recorded_by", "withdrawn_by", "account",
+)  # fmt: skip
+
+
 @cache
 def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ from rondom.cases.models import Case, SchoolPeriod
 from rondom.meetings.models import Meeting
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 
-from .document import FORMAT, VERSION
+from .document import ACTOR_FIELDS, FORMAT, VERSION
 
 
 def _email(user) -> str | None:
@@ -111,6 +111,19 @@ def _meeting(meeting: Meeting, card_ids: set[int], with_agreements: bool) -> dic
     }
 
 
+def _only_own_email(document, own: str | None) -> None:
+    """A person's copy names other people by their place in the case, not their address."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key in ACTOR_FIELDS and isinstance(value, str):
+                document[key] = value if value == own else None
+            else:
+                _only_own_email(value, own)
+    elif isinstance(document, list):
+        for item in document:
+            _only_own_email(item, own)
+
+
 def export_case(case: Case, access: CaseAccess | None = None) -> dict:
     """The whole case, or, with `access`, what that person may see of it.
 
@@ -140,7 +153,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
         else []
     )  # fmt: skip
     periods = SchoolPeriod.objects.filter(child__case=case).prefetch_related("group_years")
-    return {
+    document = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().isoformat(),
@@ -243,3 +256,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
             )
         ],
     }
+    if access is not None:
+        me = access.participant.user if access.participant else None
+        _only_own_email(document, me.email if me else None)
+    return document

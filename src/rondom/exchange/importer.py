@@ -17,13 +17,8 @@ from rondom.meetings.models import (
 )
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 
-from .document import SOFT_REFERENCES, walk
+from .document import ACTOR_FIELDS, SOFT_REFERENCES, walk
 from .validation import parse, validate
-
-ACTOR_FIELDS = (
-    "changed_by", "linked_by", "unlinked_by", "hidden_by", "shown_by", "created_by",
-    "updated_by", "status_set_by", "recorded_by", "withdrawn_by", "account",
-)  # fmt: skip
 
 
 CARD_FIELDS = (

@@ -185,6 +185,19 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
             problems.append(
                 Problem(location(("cards", index, "ends_on")), _("ends before it starts"))
             )
+        if len(set(card["restricted_to"])) < len(card["restricted_to"]):
+            problems.append(
+                Problem(location(("cards", index, "restricted_to")), _("names someone twice"))
+            )
+    for index, period in enumerate(document["school_periods"]):
+        years = [gy["school_year"] for gy in period["group_years"]]
+        if len(set(years)) < len(years):
+            problems.append(
+                Problem(
+                    location(("school_periods", index, "group_years")),
+                    _("has a school year twice"),
+                )
+            )
     accounts = [p["account"] for p in document["participants"] if p["account"]]
     for account in {a for a in accounts if accounts.count(a) > 1}:
         problems.append(
