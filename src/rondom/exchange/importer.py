@@ -20,7 +20,6 @@ from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 from .document import ACTOR_FIELDS, SOFT_REFERENCES, walk
 from .validation import parse, validate
 
-
 CARD_FIELDS = (
     "kind", "text", "text_less_well", "provider", "with_whom", "aspect", "rating", "domain",
     "date_text", "precision", "is_draft", "restriction_reason", "version",
