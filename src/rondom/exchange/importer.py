@@ -44,9 +44,7 @@ def _moment(value: str | None) -> datetime | None:
 class _Importer:
     def __init__(self, document: dict):
         self.doc = document
-        emails = set()
-        for value in _all_values(document, ACTOR_FIELDS):
-            emails.add(value)
+        emails = set(_all_values(document, ACTOR_FIELDS))
         self.users = {u.email: u for u in User.objects.filter(email__in=emails)}
         self.unknown = emails - set(self.users)
         self.child_ids: dict[int, int] = {}
