@@ -1,11 +1,10 @@
 """Parents (and case managers) see who looked at the family's data, and when."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from rondom.cases.access import Need, get_access
+from rondom.cases.access import Need, get_family_case
 
 from .models import AuditEvent
 
@@ -35,9 +34,7 @@ def describe(action: str) -> str:
 
 @login_required
 def case_log(request, case_id: int):
-    access = get_access(request, case_id, Need.ADMIN)
-    if not (access.is_parent or access.is_case_manager):
-        raise PermissionDenied
+    access = get_family_case(request, case_id, Need.ADMIN)
     case = access.case
     names = {p.user_id: p.name for p in case.participants.all() if p.user_id}
     events = list(AuditEvent.objects.filter(case_id=case.pk).order_by("-seq")[:SHOWN])

@@ -148,6 +148,15 @@ def get_managed_case(request, case_id: int) -> CaseAccess:
     return access
 
 
+def get_family_case(request, case_id: int, need: Need) -> CaseAccess:
+    """For what is the family's own (its access log, its copy of the data): parents and case
+    managers; other participants get a 403."""
+    access = get_access(request, case_id, need)
+    if not (access.is_parent or access.is_case_manager):
+        raise PermissionDenied
+    return access
+
+
 def visible_cards(access: CaseAccess, deleted: bool = False):
     """The cards of the case this person may see: drafts only for their author, restricted
     cards only for the people named on them, their author and the case managers. Deleted ones

@@ -4,9 +4,9 @@ from django.utils import timezone
 
 from rondom.cases.models import Case
 from rondom.meetings.models import QUESTIONS, Factor, Meeting, Step
+from rondom.timeline.models import Card
 
 from .pdf import render_pdf
-from .timeline_sheets import table_cards
 
 # Empty lines below the filled-in agreements, for what is added by hand at the table.
 EXTRA_LINES = 4
@@ -30,7 +30,7 @@ def agreements_card_pdf(case: Case | None = None, meeting: Meeting | None = None
 def meeting_report_context(meeting: Meeting) -> dict:
     notes = {note.step: note.text for note in meeting.notes.all()}
     factors = list(meeting.factors.all())
-    shared = table_cards(meeting.case)
+    shared = Card.objects.for_everyone().filter(case=meeting.case)
     attendances = list(meeting.attendances.select_related("participant"))
     return {
         "case": meeting.case,

@@ -9,26 +9,16 @@ from django.utils.translation import gettext as _
 
 from rondom.cases.access import CaseAccess, visible_cards
 from rondom.cases.models import Case, Child
-from rondom.timeline.career import group_year_spans
 from rondom.timeline.kinds import ROWS, Rating
-from rondom.timeline.layout import age_on, lay_out
+from rondom.timeline.layout import age_on
 from rondom.timeline.models import Card
-from rondom.timeline.views.page import add_labels, card_texts
+from rondom.timeline.views.page import add_labels, card_texts, child_layout
 
 from .pdf import render_parts, render_pdf
 from .praatplaat import blank_sheet, build_sheet, split_bands
 
 # From this many cards on, the praatplaat is drawn in parts at the same time (see pdf.py).
 DRAW_IN_PARTS_FROM = 150
-
-
-def table_cards(case: Case):
-    """What goes on the table: shared cards that everyone in the case may read.
-
-    Drafts are private and cards with limited access must not lie on a table where others
-    read along, so neither is ever printed on a praatplaat.
-    """
-    return Card.objects.alive().filter(case=case, is_draft=False, restricted_to__isnull=True)
 
 
 def praatplaat_context(
@@ -38,11 +28,13 @@ def praatplaat_context(
     parent must not learn that a card is kept from them."""
     today = today or timezone.localdate()
     cards = list(
-        table_cards(case).for_child(child).select_related("author").order_by("starts_on", "pk")
+        Card.objects.for_everyone()
+        .for_child(child)
+        .select_related("author")
+        .order_by("starts_on", "pk")
     )
     add_labels(cards)
-    periods = list(child.school_periods.prefetch_related("group_years"))
-    layout = lay_out(child.date_of_birth, today, cards, periods, group_year_spans(child, periods))
+    layout = child_layout(child, cards, today)
     readable = visible_cards(access) if access else Card.objects.alive().filter(case=case)
     restricted = (
         readable.for_child(child).filter(is_draft=False, restricted_to__isnull=False).distinct()

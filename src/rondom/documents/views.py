@@ -4,14 +4,13 @@ from datetime import date
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import Need, get_access, get_access_to
+from rondom.cases.access import Need, get_access, get_access_to, get_family_case
 
 from .family_copy import family_copy_pdf
 from .meeting_documents import agreements_card_pdf, meeting_report_pdf
@@ -67,9 +66,7 @@ def meeting_report(request, case_id: int, meeting_id: int):
 
 @login_required
 def family_copy(request, case_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
-    if not (access.is_parent or access.is_case_manager):
-        raise PermissionDenied
+    access = get_family_case(request, case_id, Need.CONTENT)
     if request.method not in READ_METHODS:
         return HttpResponseNotAllowed(READ_METHODS)
     request.audit_channel = AuditEvent.Channel.EXPORT

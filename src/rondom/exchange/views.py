@@ -3,11 +3,10 @@
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotAllowed
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import Need, get_access
+from rondom.cases.access import Need, get_family_case
 
 from .export import export_case
 
@@ -15,9 +14,7 @@ from .export import export_case
 @login_required
 def case_file(request, case_id: int):
     """For parents (their right to portability) and for case managers."""
-    access = get_access(request, case_id, Need.CONTENT)
-    if not (access.is_parent or access.is_case_manager):
-        raise PermissionDenied
+    access = get_family_case(request, case_id, Need.CONTENT)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
     request.audit_channel = AuditEvent.Channel.EXPORT

@@ -8,10 +8,10 @@ from .models import Meeting
 
 
 def freeze(meeting: Meeting) -> dict:
-    # Only shared, unrestricted cards: the copy is read by everyone in the meeting's case.
+    # The copy is read by everyone in the meeting's case.
     cards = (
-        Card.objects.alive()
-        .filter(case=meeting.case, is_draft=False, restricted_to__isnull=True)
+        Card.objects.for_everyone()
+        .filter(case=meeting.case)
         .select_related("author", "child")
         .order_by("starts_on", "pk")
     )
@@ -53,12 +53,7 @@ def close_meeting(meeting: Meeting) -> None:
 def changes_since(meeting: Meeting) -> dict[str, list]:
     """Cards added, changed or removed since the meeting was closed."""
     then = {card["id"]: card for card in (meeting.frozen or {}).get("cards", [])}
-    now = {
-        card.pk: card
-        for card in Card.objects.alive().filter(
-            case=meeting.case, is_draft=False, restricted_to__isnull=True
-        )
-    }
+    now = {card.pk: card for card in Card.objects.for_everyone().filter(case=meeting.case)}
     return {
         "added": [now[pk] for pk in now.keys() - then.keys()],
         "changed": [

@@ -14,6 +14,11 @@ class CardQuerySet(models.QuerySet):
     def alive(self) -> "CardQuerySet":
         return self.filter(deleted_at__isnull=True)
 
+    def for_everyone(self) -> "CardQuerySet":
+        """Shared cards without limited access: what everyone in the case may read, so what
+        may lie on the table in a meeting, in its frozen copy or on a praatplaat."""
+        return self.alive().filter(is_draft=False, restricted_to__isnull=True)
+
     def for_child(self, child: Child) -> "CardQuerySet":
         """Cards about this child, plus the cards about the whole family."""
         return self.filter(case_id=child.case_id).filter(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from rondom.cases.access import Need, get_access, visible_cards
 from rondom.timeline.career import group_year_spans
 from rondom.timeline.kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating
-from rondom.timeline.layout import lay_out
+from rondom.timeline.layout import Layout, lay_out
 from rondom.timeline.models import Card
 
 
@@ -52,6 +52,13 @@ def add_labels(cards: list[Card]) -> None:
             setattr(card, f"{field}_label", names.get(getattr(card, field), ""))
 
 
+def child_layout(child, cards: list[Card], today, rows=ROWS) -> Layout:
+    """One child's grid: the given cards with the child's school career and groups."""
+    periods = list(child.school_periods.prefetch_related("group_years"))
+    spans = group_year_spans(child, periods)
+    return lay_out(child.date_of_birth, today, cards, periods, spans, rows)
+
+
 def timeline_context(request, access, child) -> dict:
     case = access.case
     participants = list(case.participants.all())
@@ -66,12 +73,8 @@ def timeline_context(request, access, child) -> dict:
         cards = cards.filter(author_id__in=author_ids)
     cards = list(cards.order_by("starts_on", "pk"))
     add_labels(cards)
-    periods = list(child.school_periods.prefetch_related("group_years"))
     rows = tuple(row for row in ROWS if not row_keys or row.key in row_keys)
-    today = timezone.localdate()
-    layout = lay_out(
-        child.date_of_birth, today, cards, periods, group_year_spans(child, periods), rows
-    )
+    layout = child_layout(child, cards, timezone.localdate(), rows)
     return {
         "case": case,
         "child": child,
