@@ -54,7 +54,13 @@ def coach_with_consent(story, **consent) -> User:
 
 @pytest.fixture
 def manager(db) -> User:
-    return make_user("ib@school.test", first_name="Inge", last_name="Bakker")
+    """An intern begeleider: a professional of a school, so one who may start cases."""
+    from rondom.accounts.models import Membership, Organisation
+
+    user = make_user("ib@school.test", first_name="Inge", last_name="Bakker")
+    school = Organisation.objects.create(name="Basisschool Het Anker", kind="school")
+    Membership.objects.create(organisation=school, user=user, function="ib")
+    return user
 
 
 @pytest.fixture

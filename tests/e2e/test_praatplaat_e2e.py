@@ -12,12 +12,10 @@ from rondom.demo.cases import PAPER_CASE
 from ..documents.pdf_reading import A3_LANDSCAPE, all_text, assert_size, read_pdf
 from .conftest import log_in
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_download_the_praatplaat_from_the_timeline(page, live_server):
+def test_download_the_praatplaat_from_the_timeline(page, live_server, tmp_path):
     call_command("demo")
     log_in(page, live_server.url, "ib@rondom.test")
     page.get_by_role("link", name=PAPER_CASE).click()
@@ -36,7 +34,9 @@ def test_download_the_praatplaat_from_the_timeline(page, live_server):
     assert "Thuisonderwijs (covid)" in text  # the home-schooling period of the paper example
     assert AuditEvent.objects.filter(channel=AuditEvent.Channel.PRINT).count() == 1
 
-    # The README shows page 1 of exactly this download.
-    DOCS.mkdir(exist_ok=True)
+    # The README's picture (docs/praatplaat.png) is page 1 of this download; the test draws
+    # it into a temporary folder, so it never changes a file of the project.
     first = pypdfium2.PdfDocument(data)[0]
-    first.render(scale=1.2).to_pil().save(DOCS / "praatplaat.png", optimize=True)
+    picture = first.render(scale=1.2).to_pil()
+    picture.save(tmp_path / "praatplaat.png", optimize=True)
+    assert picture.convert("L").getextrema()[0] < 128  # something dark was drawn

@@ -67,7 +67,7 @@ def test_wrong_values(good):
     assert any(p.startswith("cards[0].kind: 'roddel' is niet een van:") for p in problems)
     assert "cards[1].starts_on: '31-02-2020' is geen datum zoals 2024-03-31" in problems
     assert "participants[0].colour: 'red' is geen kleur zoals #1a2b3c" in problems
-    assert "children[0].date_of_birth: moet van het type string zijn" in problems
+    assert "children[0].date_of_birth: moet van het type string of null zijn" in problems
 
 
 @pytest.mark.django_db

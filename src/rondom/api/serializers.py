@@ -2,7 +2,9 @@
 
 from django import forms as django_forms
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 
+from rondom.cases.access import access_to, shows_date_of_birth
 from rondom.cases.forms import ChildForm, ParticipantForm, SchoolPeriodForm
 from rondom.cases.models import Case, Child, Participant, SchoolPeriod
 from rondom.timeline.forms import CardForm
@@ -29,10 +31,23 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class ChildSerializer(serializers.ModelSerializer):
+    date_of_birth = serializers.DateField(
+        allow_null=True,
+        help_text="Empty in an anonymous case, except for its case manager: use the age.",
+    )
+    age = serializers.IntegerField(read_only=True, help_text="Whole years today.")
+
     class Meta:
         model = Child
-        fields = ["id", "case", "name", "date_of_birth", "version"]
+        fields = ["id", "case", "name", "date_of_birth", "age", "version"]
         read_only_fields = ["version"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        view = self.context.get("view")
+        if view is not None and not shows_date_of_birth(view.access_of(instance.case_id), instance):
+            data["date_of_birth"] = None
+        return data
 
     def validate(self, attrs):
         data = {**ChildSerializer(self.instance).data, **attrs} if self.instance else attrs
@@ -62,7 +77,9 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         base = ParticipantSerializer(self.instance).data if self.instance else {}
-        cleaned = validate_with_form(ParticipantForm({**base, **attrs}))
+        form = ParticipantForm({**base, **attrs})
+        form.instance.user = self.instance.user if self.instance else None
+        cleaned = validate_with_form(form)
         attrs["letter"], attrs["colour"] = cleaned["letter"], cleaned["colour"]
         return attrs
 
@@ -110,7 +127,20 @@ class SchoolPeriodSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class ParticipantIds(serializers.ListField):
+    """Participants by id. Which ids fit is for the card form to say, with one message for
+    every id that is not a participant of the card's own case."""
+
+    child = serializers.IntegerField()
+
+    def to_representation(self, data):
+        return [participant.pk for participant in data.all()]
+
+
 class CardSerializer(serializers.ModelSerializer):
+    restricted_to = ParticipantIds(
+        required=False, help_text="Participants of this case who alone may see the card."
+    )
     version = serializers.IntegerField(
         required=False,
         help_text="The version you last read; required when changing a card.",
@@ -154,12 +184,11 @@ class CardSerializer(serializers.ModelSerializer):
             base = {f: getattr(self.instance, f) for f in CardForm.Meta.fields}
             base["child"], base["author"] = self.instance.child_id, self.instance.author_id
             base["restricted_to"] = [p.pk for p in self.instance.restricted_to.all()]
-        sent = {
-            key: [p.pk for p in value] if key == "restricted_to" else getattr(value, "pk", value)
-            for key, value in attrs.items()
-        }
+        sent = {key: getattr(value, "pk", value) for key, value in attrs.items()}
         data = {**base, **sent, "kind": kind}
-        access = self.context["view"].access_for(case)
+        access = access_to(self.context["request"].user, case)
+        if access is None or not access.sees_content:
+            raise NotFound
         form = CardForm(
             data, instance=self.instance or Card(case=case), case=case, kind=kind, access=access
         )

@@ -1,20 +1,13 @@
 """JSON API v1. Every queryset starts from the access policy, so outsiders get 404."""
 
 from django.db import transaction
-from django.db.models import F
-from rest_framework import status, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from rondom.audit.log import record
-from rondom.audit.models import AuditEvent
-from rondom.cases.access import (
-    Need,
-    access_to,
-    cases_for,
-    may_edit_card,
-    visible_cards_for_user,
-)
+from rondom.cases.access import access_to, visible_cards_for_user
 from rondom.cases.models import Case, Child, Participant, SchoolPeriod
 from rondom.cases.services import start_case
 from rondom.timeline.career import set_group_sequence
@@ -28,6 +21,13 @@ from rondom.timeline.editing import (
 )
 from rondom.timeline.models import Card
 
+from .base import CaseDataViewSet, log_entry
+from .permissions import (
+    AuthorsChangeTheirCards,
+    CaseManagersChange,
+    ProfessionalsStartCases,
+    SeesCaseContent,
+)
 from .serializers import (
     CardSerializer,
     CaseSerializer,
@@ -37,124 +37,12 @@ from .serializers import (
 )
 
 
-class ScopedViewSet(viewsets.ModelViewSet):
-    """Limits the objects a client may point at (case, child, author) to its own cases,
-    and writes every successful read or change of case data to the access log."""
-
-    scoped_fields: dict[str, tuple[type, str]] = {}
-    # Whether only a case manager may create, change or delete these objects.
-    managers_only = False
-
-    def case_id_of(self, obj) -> int:
-        return obj.case_id
-
-    def case_of(self, obj) -> Case:
-        return Case.objects.get(pk=self.case_id_of(obj))
-
-    def access_for(self, case: Case):
-        access = access_to(self.request.user, case)
-        if access is None or not access.sees_content:
-            raise NotFound
-        return access
-
-    def require_write(self, case: Case) -> None:
-        access = self.access_for(case)
-        if self.managers_only and not access.is_case_manager:
-            raise PermissionDenied("Only a case manager may do this.")
-
-    def perform_create(self, serializer):
-        self.require_write(self.case_of_new(serializer.validated_data))
-        super().perform_create(serializer)
-
-    def case_of_new(self, data) -> Case:
-        return data["case"]
-
-    # The object an instance belongs to; it never moves to another one.
-    parent_field = "case"
-
-    def perform_update(self, serializer):
-        if self.parent_field:
-            current = getattr(serializer.instance, self.parent_field)
-            if serializer.validated_data.get(self.parent_field, current) != current:
-                raise ValidationError({self.parent_field: ["This cannot be moved elsewhere."]})
-        self.require_write(self.case_of(serializer.instance))
-        self.save(serializer)
-
-    def save(self, serializer):
-        serializer.save()
-
-    def perform_destroy(self, instance):
-        self.require_write(self.case_of(instance))
-        super().perform_destroy(instance)
-
-    def get_object(self):
-        obj = super().get_object()
-        self.audited = [obj]
-        return obj
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        self.audited = list(page if page is not None else queryset)
-        return page
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == status.HTTP_201_CREATED:
-            self.audited = list(self.get_queryset().filter(pk=response.data["id"]))
-        if response.status_code < 400 and getattr(self, "audited", None):
-            verb = "view" if request.method in ("GET", "HEAD") else "change"
-            for obj in self.audited:
-                record(
-                    request.user,
-                    f"{verb} api:{self.basename}-{self.action}",
-                    case_id=self.case_id_of(obj),
-                    child_id=obj.pk if isinstance(obj, Child) else getattr(obj, "child_id", None),
-                    card_id=obj.pk if isinstance(obj, Card) else None,
-                    channel=AuditEvent.Channel.API,
-                )
-        return response
-
-    def visible_cases(self):
-        return cases_for(self.request.user, Need.CONTENT)
-
-    def get_serializer(self, *args, **kwargs):
-        serializer = super().get_serializer(*args, **kwargs)
-        if kwargs.get("many"):
-            return serializer
-        for name, (model, case_path) in self.scoped_fields.items():
-            field = serializer.fields.get(name)
-            if field is not None and not field.read_only:
-                field.queryset = model.objects.filter(**{f"{case_path}__in": self.visible_cases()})
-        return serializer
-
-    def update(self, request, *args, **kwargs):
-        """Refuse a change based on an older version than the one saved (409 Conflict)."""
-        with transaction.atomic():
-            model = self.get_object().__class__
-            locked = model.objects.select_for_update().get(pk=self.kwargs["pk"])
-            sent = request.data.get("version") if isinstance(request.data, dict) else None
-            if sent is not None and str(sent) != str(locked.version):
-                return Response(
-                    {
-                        "detail": "This was changed by someone else.",
-                        "current": self.get_serializer(locked).data,
-                    },
-                    status=status.HTTP_409_CONFLICT,
-                )
-            response = super().update(request, *args, **kwargs)
-            model.objects.filter(pk=locked.pk).update(version=F("version") + 1)
-            response.data["version"] = locked.version + 1
-            return response
-
-
-class CaseViewSet(ScopedViewSet):
+class CaseViewSet(CaseDataViewSet):
     serializer_class = CaseSerializer
-    managers_only = True
+    permission_classes = [
+        IsAuthenticated, ProfessionalsStartCases, SeesCaseContent, CaseManagersChange,
+    ]  # fmt: skip
     parent_field = None
-
-    def case_id_of(self, obj) -> int:
-        return obj.pk
-
     # Closing and removing a case is a separate, deliberate procedure, not an API call.
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
@@ -162,22 +50,36 @@ class CaseViewSet(ScopedViewSet):
         return self.visible_cases().order_by("pk")
 
     def perform_create(self, serializer):
-        # Anyone may start a case; they become its case manager.
-        serializer.instance = start_case(serializer.validated_data["title"], self.request.user)
+        # Whoever starts a case manages it (ProfessionalsStartCases decides who may).
+        case = start_case(serializer.validated_data["title"], self.request.user)
+        serializer.instance = case
+        self._accesses[case.pk] = access_to(self.request.user, case)
+        self.logged = [log_entry(case)]
 
 
-class ChildViewSet(ScopedViewSet):
+class ChildViewSet(CaseDataViewSet):
     serializer_class = ChildSerializer
-    managers_only = True
     scoped_fields = {"case": (Case, "pk")}
 
     def get_queryset(self):
-        return Child.objects.filter(case__in=self.visible_cases()).order_by("pk")
+        return (
+            Child.objects.filter(case__in=self.visible_cases())
+            .select_related("case")
+            .order_by("pk")
+        )
+
+    @transaction.atomic
+    def perform_destroy(self, instance):
+        # A child's cards would go with it, other people's drafts included, with no undo.
+        if Card.objects.filter(child=instance).exists():
+            raise ValidationError(
+                {"detail": _("This child still has cards, deleted ones included. Move them first.")}
+            )
+        instance.delete()
 
 
-class ParticipantViewSet(ScopedViewSet):
+class ParticipantViewSet(CaseDataViewSet):
     serializer_class = ParticipantSerializer
-    managers_only = True
     scoped_fields = {"case": (Case, "pk")}
 
     def get_queryset(self):
@@ -185,16 +87,16 @@ class ParticipantViewSet(ScopedViewSet):
 
     def perform_destroy(self, instance):
         if instance.cards.exists():
-            raise ValidationError({"detail": "This participant has filled in cards."})
-        super().perform_destroy(instance)
+            raise ValidationError({"detail": _("This participant has filled in cards.")})
+        instance.delete()
 
 
-class SchoolPeriodViewSet(ScopedViewSet):
+class SchoolPeriodViewSet(CaseDataViewSet):
     serializer_class = SchoolPeriodSerializer
+    # Everyone who sees the content keeps the school career up to date.
+    permission_classes = [IsAuthenticated, SeesCaseContent]
     scoped_fields = {"child": (Child, "case")}
-
-    def case_id_of(self, obj) -> int:
-        return obj.child.case_id
+    parent_field = "child"
 
     def get_queryset(self):
         return (
@@ -204,15 +106,12 @@ class SchoolPeriodViewSet(ScopedViewSet):
             .order_by("pk")
         )
 
-    parent_field = "child"
-
     def case_of_new(self, data) -> Case:
         return data["child"].case
 
     @transaction.atomic
     def perform_create(self, serializer):
-        self.require_write(self.case_of_new(serializer.validated_data))
-        self.save(serializer)
+        super().perform_create(serializer)
 
     @transaction.atomic
     def save(self, serializer):
@@ -224,14 +123,14 @@ class SchoolPeriodViewSet(ScopedViewSet):
 
     @transaction.atomic
     def perform_destroy(self, instance):
-        self.require_write(self.case_of(instance))
         child = instance.child
         instance.delete()
         reresolve_group_dates(child)
 
 
-class CardViewSet(ScopedViewSet):
+class CardViewSet(CaseDataViewSet):
     serializer_class = CardSerializer
+    permission_classes = [IsAuthenticated, SeesCaseContent, AuthorsChangeTheirCards]
     scoped_fields = {
         "case": (Case, "pk"),
         "child": (Child, "case"),
@@ -248,30 +147,29 @@ class CardViewSet(ScopedViewSet):
             .order_by("pk")
         )
 
-    def require_card_edit(self, card) -> None:
-        if not may_edit_card(self.access_for(card.case), card):
-            raise PermissionDenied("You can only change your own cards.")
-
-    def perform_create(self, serializer):
+    def save(self, serializer):
         card = serializer.form.save(commit=False)
         card.case = serializer.validated_data["case"]
-        serializer.instance = create_card(card, self.request.user)
-        serializer.form.save_m2m()
+        restricted_to = serializer.form.cleaned_data.get("restricted_to")
+        serializer.instance = create_card(card, self.request.user, restricted_to)
 
     def update(self, request, *args, **kwargs):
         card = self.get_object()
-        self.require_card_edit(card)
         before = snapshot(card)
         serializer = self.get_serializer(card, data=request.data, partial=kwargs.get("partial"))
         serializer.is_valid(raise_exception=True)
         expected = serializer.validated_data.get("version")
         if expected is None:
             raise ValidationError({"version": ["Send the version you last read."]})
+        form = serializer.form
         try:
             card = save_card_changes(
-                serializer.form.save(commit=False), before, expected, request.user
+                form.save(commit=False),
+                before,
+                expected,
+                request.user,
+                form.cleaned_data.get("restricted_to"),
             )
-            serializer.form.save_m2m()
         except EditConflict as conflict:
             current = CardSerializer(conflict.current).data
             return Response(
@@ -281,5 +179,4 @@ class CardViewSet(ScopedViewSet):
         return Response(CardSerializer(card).data)
 
     def perform_destroy(self, instance):
-        self.require_card_edit(instance)
         delete_card(instance, self.request.user)

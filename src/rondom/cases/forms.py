@@ -8,6 +8,7 @@ from rondom.accounts.models import Organisation
 from rondom.timeline.career import school_year_of
 from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 
+from .invitations import role_misfit
 from .models import (
     PARENT_ROLES,
     ROLE_DEFAULTS,
@@ -73,6 +74,13 @@ class ParticipantForm(VersionedForm):
     def clean(self):
         cleaned = super().clean()
         letter, colour = ROLE_DEFAULTS.get(cleaned.get("role"), ("?", "#4a4a4a"))
+        user = self.instance.user if self.instance.user_id else None
+        if (
+            user is not None
+            and cleaned.get("role")
+            and (misfit := role_misfit(cleaned["role"], user))
+        ):
+            self.add_error("role", misfit)
         cleaned["letter"] = cleaned.get("letter") or letter
         cleaned["colour"] = cleaned.get("colour") or colour
         return cleaned

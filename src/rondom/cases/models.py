@@ -211,7 +211,7 @@ class Consent(models.Model):
         verbose_name=_("given by"),
         on_delete=models.CASCADE,
         related_name="consents_given",
-        limit_choices_to={"role__in": [r.value for r in PARENT_ROLES]},
+        limit_choices_to={"role__in": sorted(r.value for r in PARENT_ROLES)},
     )
     participant = models.ForeignKey(
         Participant,

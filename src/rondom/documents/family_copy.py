@@ -4,9 +4,10 @@ It is the right of access in readable form; the same content as JSON comes from
 `rondom.exchange`. Other people's private drafts and cards kept from this person stay out.
 """
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from rondom.cases.access import CaseAccess, visible_cards
+from rondom.cases.access import CaseAccess, Scope, visible_agreements, visible_cards
 from rondom.timeline.views.page import add_labels, card_texts
 
 from .pdf import render_pdf
@@ -20,10 +21,13 @@ def family_copy_context(access: CaseAccess) -> dict:
     add_labels(cards)
     children = list(case.children.prefetch_related("school_periods__group_years"))
     meetings = []
-    if access.may("meetings"):
+    if access.may(Scope.MEETINGS):
         meetings = list(
             case.meetings.order_by("held_on").prefetch_related(
-                "notes", "factors", "attendances__participant", "agreements__owner"
+                "notes",
+                "factors",
+                "attendances__participant",
+                Prefetch("agreements", visible_agreements(access).select_related("owner")),
             )
         )
     return {
@@ -34,7 +38,7 @@ def family_copy_context(access: CaseAccess) -> dict:
         "cards": cards,
         "texts": card_texts(),
         "meetings": meetings,
-        "show_agreements": access.may("agreements"),
+        "show_agreements": access.may(Scope.AGREEMENTS),
         "consents": list(case.consents.select_related("given_by", "participant", "organisation")),
         "printed_on": timezone.localdate(),
     }

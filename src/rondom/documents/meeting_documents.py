@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from rondom.cases.access import CaseAccess, Scope, visible_agreements, visible_key_moments
 from rondom.cases.models import Case
 from rondom.meetings.models import QUESTIONS, Factor, Meeting, Step
 from rondom.timeline.models import Card
@@ -13,9 +14,14 @@ EXTRA_LINES = 4
 BLANK_LINES = 12
 
 
-def agreements_card_pdf(case: Case | None = None, meeting: Meeting | None = None) -> bytes:
-    """Filled in from a meeting, or empty for use on paper."""
-    agreements = list(meeting.agreements.select_related("owner")) if meeting else []
+def agreements_card_pdf(
+    case: Case | None = None, meeting: Meeting | None = None, access: CaseAccess | None = None
+) -> bytes:
+    """Filled in from a meeting (as far as `access` may see them), or empty for paper."""
+    agreements = []
+    if meeting:
+        shown = visible_agreements(access) if access else meeting.agreements.all()
+        agreements = list(shown.filter(meeting=meeting).select_related("owner"))
     empty_lines = EXTRA_LINES if meeting else BLANK_LINES
     context = {
         "case": case,
@@ -27,10 +33,14 @@ def agreements_card_pdf(case: Case | None = None, meeting: Meeting | None = None
     return render_pdf("documents/agreements_card.html", context)
 
 
-def meeting_report_context(meeting: Meeting) -> dict:
+def meeting_report_context(meeting: Meeting, access: CaseAccess | None = None) -> dict:
+    """With `access`, what that person may see; without (the command line), all of it. Key
+    moments are only those on cards shared with everyone, since a report goes round."""
     notes = {note.step: note.text for note in meeting.notes.all()}
     factors = list(meeting.factors.all())
     shared = Card.objects.for_everyone().filter(case=meeting.case)
+    key_moments = visible_key_moments(access, meeting) if access else meeting.key_moments.all()
+    agreements = visible_agreements(access) if access else meeting.case.agreements.all()
     attendances = list(meeting.attendances.select_related("participant"))
     return {
         "case": meeting.case,
@@ -38,15 +48,14 @@ def meeting_report_context(meeting: Meeting) -> dict:
         "present": [a for a in attendances if a.present],
         "absent": [a for a in attendances if not a.present],
         "steps": [(step, QUESTIONS[step], notes.get(step, "")) for step in Step],
-        "key_moments": list(
-            meeting.key_moments.filter(card__in=shared).select_related("card__author")
-        ),
+        "key_moments": list(key_moments.filter(card__in=shared).select_related("card__author")),
         "helping": [f for f in factors if f.kind == Factor.Kind.HELPING],
         "hindering": [f for f in factors if f.kind == Factor.Kind.HINDERING],
-        "agreements": list(meeting.agreements.select_related("owner")),
+        "agreements": list(agreements.filter(meeting=meeting).select_related("owner")),
+        "show_agreements": access is None or access.may(Scope.AGREEMENTS),
         "printed_on": timezone.localdate(),
     }
 
 
-def meeting_report_pdf(meeting: Meeting) -> bytes:
-    return render_pdf("documents/meeting_report.html", meeting_report_context(meeting))
+def meeting_report_pdf(meeting: Meeting, access: CaseAccess | None = None) -> bytes:
+    return render_pdf("documents/meeting_report.html", meeting_report_context(meeting, access))

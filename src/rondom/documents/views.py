@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import Need, get_access, get_access_to, get_family_case
+from rondom.cases.access import Need, Scope, get_access, get_access_to, get_family_case
 
 from .family_copy import family_copy_pdf
 from .meeting_documents import agreements_card_pdf, meeting_report_pdf
@@ -24,7 +24,7 @@ def _printing(request) -> None:
     request.audit_channel = AuditEvent.Channel.PRINT
 
 
-def _get_meeting(request, case_id: int, meeting_id: int, scope: str):
+def _get_meeting(request, case_id: int, meeting_id: int, scope: Scope):
     access = get_access_to(request, case_id, scope)
     meeting = access.case.meetings.filter(pk=meeting_id).first()
     if meeting is None:
@@ -47,21 +47,22 @@ def praatplaat(request, case_id: int, child_id: int):
 
 @login_required
 def agreements_card(request, case_id: int, meeting_id: int):
-    access, meeting = _get_meeting(request, case_id, meeting_id, "agreements")
+    access, meeting = _get_meeting(request, case_id, meeting_id, Scope.AGREEMENTS)
     if request.method not in READ_METHODS:
         return HttpResponseNotAllowed(READ_METHODS)
     _printing(request)
-    pdf = agreements_card_pdf(access.case, meeting)
+    pdf = agreements_card_pdf(access.case, meeting, access)
     return pdf_response(pdf, f"afsprakenkaart-{meeting.held_on.isoformat()}.pdf")
 
 
 @login_required
 def meeting_report(request, case_id: int, meeting_id: int):
-    _, meeting = _get_meeting(request, case_id, meeting_id, "meetings")
+    access, meeting = _get_meeting(request, case_id, meeting_id, Scope.MEETINGS)
     if request.method not in READ_METHODS:
         return HttpResponseNotAllowed(READ_METHODS)
     _printing(request)
-    return pdf_response(meeting_report_pdf(meeting), f"verslag-{meeting.held_on.isoformat()}.pdf")
+    pdf = meeting_report_pdf(meeting, access)
+    return pdf_response(pdf, f"verslag-{meeting.held_on.isoformat()}.pdf")
 
 
 @login_required

@@ -36,6 +36,9 @@ SOFT_REFERENCES: dict[tuple[str, ...], str] = {
     ("meetings", "*", "frozen", "cards", "*", "id"): "cards",
     ("cards", "*", "revisions", "*", "changes", "child", "*"): "children",
     ("cards", "*", "revisions", "*", "changes", "author", "*"): "participants",
+    ("cards", "*", "revisions", "*", "changes", "restricted_to", "*", "*"): "participants",
+    ("cards", "*", "revisions", "*", "author"): "participants",
+    ("cards", "*", "revisions", "*", "restricted_to", "*"): "participants",
 }
 
 

@@ -2,7 +2,15 @@
 
 from django.utils import timezone
 
-from rondom.cases.access import CaseAccess, visible_cards
+from rondom.cases.access import (
+    CaseAccess,
+    Scope,
+    shows_date_of_birth,
+    visible_agreements,
+    visible_cards,
+    visible_key_moments,
+    visible_revisions,
+)
 from rondom.cases.models import Case, SchoolPeriod
 from rondom.meetings.models import Meeting
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
@@ -19,6 +27,7 @@ def _at(value) -> str | None:
 
 
 def _card(card: Card, revisions: list[CardRevision]) -> dict:
+    """The card with its history; `revisions` are those the reader may see, in any order."""
     return {
         "id": card.pk,
         "child": card.child_id,
@@ -50,13 +59,16 @@ def _card(card: Card, revisions: list[CardRevision]) -> dict:
                 "changed_by": _email(r.changed_by),
                 "changed_at": _at(r.changed_at),
                 "changes": r.changes,
+                "draft": r.draft,
+                "author": r.author_id,
+                "restricted_to": r.restricted_to,
             }
             for r in sorted(revisions, key=lambda r: (r.changed_at, r.pk))
         ],
     }
 
 
-def _meeting(meeting: Meeting, card_ids: set[int], with_agreements: bool) -> dict:
+def _meeting(meeting: Meeting, key_moments: list, agreements: list) -> dict:
     return {
         "id": meeting.pk,
         "held_on": _at(meeting.held_on),
@@ -88,11 +100,7 @@ def _meeting(meeting: Meeting, card_ids: set[int], with_agreements: bool) -> dic
             for n in meeting.notes.all()
         ],
         "factors": [{"kind": f.kind, "text": f.text} for f in meeting.factors.all()],
-        "key_moments": [
-            {"card": k.card_id, "note": k.note}
-            for k in meeting.key_moments.all()
-            if k.card_id in card_ids
-        ],
+        "key_moments": [{"card": k.card_id, "note": k.note} for k in key_moments],
         "agreements": [
             {
                 "id": a.pk,
@@ -104,11 +112,25 @@ def _meeting(meeting: Meeting, card_ids: set[int], with_agreements: bool) -> dic
                 "status_set_at": _at(a.status_set_at),
                 "version": a.version,
             }
-            for a in meeting.agreements.all()
-        ]
-        if with_agreements
-        else [],
+            for a in agreements
+        ],
     }
+
+
+def _child(child, access: CaseAccess | None) -> dict:
+    data = {"id": child.pk, "name": child.name, "date_of_birth": _at(child.date_of_birth)}
+    if not shows_date_of_birth(access, child):
+        data.update(date_of_birth=None, age=child.age)
+    return data | {"version": child.version}
+
+
+def _meeting_parts(meeting: Meeting, access: CaseAccess | None) -> tuple[list, list]:
+    """The key moments and agreements of a meeting that go into this copy."""
+    if access is None:
+        return list(meeting.key_moments.all()), list(meeting.agreements.all())
+    key_moments = visible_key_moments(access, meeting)
+    agreements = visible_agreements(access).filter(meeting=meeting).select_related("status_set_by")
+    return list(key_moments), list(agreements)
 
 
 def _only_own_email(document, own: str | None) -> None:
@@ -133,15 +155,17 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
     """
     if access is None:
         cards = Card.objects.filter(case=case)
-        meetings_allowed = agreements_allowed = True
+        meetings_allowed = True
     else:
         cards = visible_cards(access)
-        meetings_allowed, agreements_allowed = access.may("meetings"), access.may("agreements")
+        meetings_allowed = access.may(Scope.MEETINGS)
     cards = list(cards.order_by("pk").prefetch_related("restricted_to").distinct())
     card_ids = {card.pk for card in cards}
     revisions: dict[int, list] = {}
     for revision in CardRevision.objects.filter(card__in=card_ids).select_related("changed_by"):
         revisions.setdefault(revision.card_id, []).append(revision)
+    if access is not None:
+        revisions = {pk: visible_revisions(access, rows) for pk, rows in revisions.items()}
     links = CardLink.objects.filter(case=case, first__in=card_ids, second__in=card_ids)
     hidings = CardHiding.objects.filter(card__in=card_ids)
     meetings = (
@@ -168,13 +192,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
             "version": case.version,
         },
         "children": [
-            {
-                "id": child.pk,
-                "name": child.name,
-                "date_of_birth": _at(child.date_of_birth),
-                "version": child.version,
-            }
-            for child in case.children.order_by("pk")
+            _child(child, access) for child in case.children.select_related("case").order_by("pk")
         ],
         "participants": [
             {
@@ -232,7 +250,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
             }
             for hiding in hidings.order_by("pk").select_related("hidden_by", "shown_by")
         ],
-        "meetings": [_meeting(m, card_ids, agreements_allowed) for m in meetings],
+        "meetings": [_meeting(m, *_meeting_parts(m, access)) for m in meetings],
         "consents": [
             {
                 "given_by": c.given_by_id,

@@ -141,6 +141,7 @@ class _Importer:
                     action=r["action"],
                     changed_by=self.user(r["changed_by"]),
                     changes=r["changes"],
+                    **_audience(r, card),
                 ),
                 r["changed_at"],
             )
@@ -263,6 +264,20 @@ class _Importer:
                 withdrawn_by=self.user(item["withdrawn_by"]),
             )
             Consent.objects.filter(pk=consent.pk).update(recorded_at=_moment(item["recorded_at"]))
+
+
+def _audience(revision: dict, card: Card) -> dict:
+    """Who may read this version; a file from before this was recorded keeps every version to
+    the card's author and the case managers, since who else could see it is not known."""
+    if "restricted_to" not in revision:
+        return {"draft": revision.get("draft", False), "author_id": card.author_id,
+                "restricted_to": []}  # fmt: skip
+    limited = revision["restricted_to"]
+    return {
+        "draft": revision.get("draft", False),
+        "author_id": revision.get("author"),
+        "restricted_to": None if limited is None else [pk for pk in limited if pk is not None],
+    }
 
 
 def _all_values(document, names: tuple[str, ...]):

@@ -91,7 +91,8 @@ def _describe(error) -> str:
         }
     if kind == "type":
         names = expected if isinstance(expected, list) else [expected]
-        return _("must be of type %(type)s") % {"type": " or ".join(names)}
+        either = " " + _("or") + " "
+        return _("must be of type %(type)s") % {"type": either.join(names)}
     if kind == "maxLength":
         return _("is longer than %(limit)s characters") % {"limit": expected}
     if kind == "minLength":
@@ -164,6 +165,14 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
                         % {"id": value, "collection": collection},
                     )
                 )
+    for index, child in enumerate(document["children"]):
+        if child["date_of_birth"] is None:
+            problems.append(
+                Problem(
+                    location(("children", index, "date_of_birth")),
+                    _("this copy leaves the date of birth out; import the case manager's export"),
+                )
+            )
     parents = {p["id"] for p in document["participants"] if p["role"] in PARENT_ROLES}
     for index, consent in enumerate(document["consents"]):
         if consent["participant"] is None and consent["organisation"] is None:

@@ -1,8 +1,12 @@
-"""Every saved change in a case announces itself to the browsers that have the case open."""
+"""Every saved change in a case announces itself to the browsers that have the case open.
+
+Events carry ids only. Who may receive which event is for the stream to decide, per viewer.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from rondom.cases.models import Case, Consent, Participant
 from rondom.meetings.models import Agreement, Factor, KeyMoment, StepNote
 from rondom.timeline.models import Card
 
@@ -33,3 +37,17 @@ def note_saved(sender, instance: StepNote, **kwargs) -> None:
 def meeting_item_changed(sender, instance, **kwargs) -> None:
     meeting = instance.meeting
     publish(meeting.case_id, {"kind": sender.__name__.lower(), "meeting": meeting.pk})
+
+
+@receiver(post_save, sender=Consent)
+@receiver(post_delete, sender=Consent)
+@receiver(post_save, sender=Participant)
+@receiver(post_delete, sender=Participant)
+def access_changed(sender, instance, **kwargs) -> None:
+    """Every open stream of the case asks the policy again; none of them passes this on."""
+    publish(instance.case_id, {"kind": "access"})
+
+
+@receiver(post_save, sender=Case)
+def case_saved(sender, instance: Case, **kwargs) -> None:
+    publish(instance.pk, {"kind": "access"})

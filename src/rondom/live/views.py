@@ -1,4 +1,9 @@
-"""The stream of changes for one case, as server-sent events, through the access policy."""
+"""The stream of changes for one case, as server-sent events, through the access policy.
+
+The policy is asked again for every event and every keep-alive, so a withdrawn consent or a
+removed participant ends the stream at once, and each event goes only to those who may see
+what it is about.
+"""
 
 import asyncio
 import json
@@ -8,47 +13,67 @@ from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 
-from rondom.cases.access import Need, access_to
+from rondom.cases.access import CaseAccess, Need, access_to, may_receive
 from rondom.cases.models import Case
 
 from .hub import ensure_listener, hub
 
+KEEP_ALIVE_SECONDS = 15
 
-def _may_follow(user, case_id: int) -> bool:
+
+def _content_access(user, case_id: int) -> CaseAccess | None:
     case = Case.objects.filter(pk=case_id).first()
     access = access_to(user, case) if case else None
-    return access is not None and access.level >= Need.CONTENT
+    return access if access is not None and access.level >= Need.CONTENT else None
+
+
+def _allowed(user, case_id: int, event: dict | None) -> tuple[bool, bool]:
+    """(may the stream go on, may this event go out)."""
+    access = _content_access(user, case_id)
+    if access is None:
+        return False, False
+    return True, event is not None and may_receive(access, event)
 
 
 async def case_events(request, case_id: int):
+    # Following a case is not activity: an open page must still log out when left idle.
+    request.keeps_session_idle = True
     user = await request.auser()
-    if not user.is_authenticated or not await sync_to_async(_may_follow)(user, case_id):
+    access = await sync_to_async(_content_access)(user, case_id)
+    if access is None:
         raise Http404
+    request.access_reason = access.reason
     if not isinstance(request, ASGIRequest):
         # Under WSGI a stream would hold a worker and arrive only at its end; 204 tells the
         # browser to stop trying, and the page simply works without live updates.
         return HttpResponse(status=204)
     ensure_listener()
     queue = hub.subscribe(case_id)
+    check = sync_to_async(_allowed)
 
     async def stream():
-        # The stream ends after a while; the browser's EventSource reconnects by itself, and
-        # the reconnection passes the access policy again (so withdrawn consent takes effect).
+        # The stream also ends after a while; the browser's EventSource reconnects by itself,
+        # and the reconnection passes the login and the access policy again.
         loop = asyncio.get_running_loop()
         ends_at = loop.time() + settings.LIVE_STREAM_SECONDS
         try:
             yield "retry: 1000\n\n"
             while (left := ends_at - loop.time()) > 0:
                 try:
-                    event = await asyncio.wait_for(queue.get(), timeout=min(15, left))
+                    event = await asyncio.wait_for(queue.get(), min(KEEP_ALIVE_SECONDS, left))
                 except TimeoutError:
+                    event = None
+                go_on, send = await check(user, case_id, event)
+                if not go_on:
+                    return
+                if send:
+                    yield f"event: changed\ndata: {json.dumps(event)}\n\n"
+                elif event is None:
                     yield ": keep-alive\n\n"
-                    continue
-                yield f"event: changed\ndata: {json.dumps(event)}\n\n"
         finally:
             hub.unsubscribe(case_id, queue)
 
     response = StreamingHttpResponse(stream(), content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
+    response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"
     return response

@@ -26,6 +26,7 @@ TRACKED_FIELDS = (
     "domain",
     "restriction_reason",
     "is_draft",
+    "restricted_to",
 )
 
 
@@ -40,11 +41,34 @@ class EditConflict(Exception):
 def _value(card: Card, field: str) -> Any:
     if field in ("child", "author"):
         return getattr(card, f"{field}_id")
+    if field == "restricted_to":
+        return sorted(p.pk for p in card.restricted_to.all()) if card.pk else []
     return getattr(card, field)
 
 
 def snapshot(card: Card) -> dict[str, Any]:
     return {field: _value(card, field) for field in TRACKED_FIELDS}
+
+
+def _record(card: Card, action: str, user, changes: dict, limited: list[int]) -> CardRevision:
+    """Write a revision, with who may read the card as it now is (see access.sees_version)."""
+    return CardRevision.objects.create(
+        card=card,
+        version=card.version,
+        action=action,
+        changed_by=user,
+        changes=changes,
+        draft=card.is_draft,
+        author_id=card.author_id,
+        restricted_to=limited or None,
+    )
+
+
+def _limit(card: Card, restricted_to: Iterable | None) -> list[int]:
+    """Set who the card is limited to (None: leave as it is); the ids it is limited to now."""
+    if restricted_to is not None:
+        card.restricted_to.set(restricted_to)
+    return sorted(card.restricted_to.values_list("pk", flat=True))
 
 
 def group_years_of(child: Child) -> list[tuple[str, Any, Any]]:
@@ -69,25 +93,33 @@ def apply_date(card: Card, case: Case, child: Child | None) -> None:
 
 
 @transaction.atomic
-def create_card(card: Card, user) -> Card:
+def create_card(card: Card, user, restricted_to: Iterable | None = None) -> Card:
+    """Save a new card, limited to `restricted_to` when given, and its first revision."""
     card.version = 1
     card.save()
-    CardRevision.objects.create(
-        card=card,
-        version=1,
-        action=CardRevision.Action.CREATED,
-        changed_by=user,
-        changes={k: [None, v] for k, v in snapshot(card).items() if v not in ("", None)},
-    )
+    limited = _limit(card, restricted_to)
+    after = snapshot(card) | {"restricted_to": limited}
+    changes = {k: [None, v] for k, v in after.items() if v not in ("", None, [])}
+    _record(card, CardRevision.Action.CREATED, user, changes, limited)
     return card
 
 
 @transaction.atomic
-def save_card_changes(card: Card, before: dict[str, Any], expected_version: int, user) -> Card:
-    """Save an edited card unless someone else saved it since `expected_version`."""
-    changes = {
-        field: [before[field], new] for field, new in snapshot(card).items() if before[field] != new
-    }
+def save_card_changes(
+    card: Card,
+    before: dict[str, Any],
+    expected_version: int,
+    user,
+    restricted_to: Iterable | None = None,
+) -> Card:
+    """Save an edited card unless someone else saved it since `expected_version`.
+
+    `restricted_to` (None: unchanged) is who the card is limited to from now on.
+    """
+    after = snapshot(card)
+    if restricted_to is not None:
+        after["restricted_to"] = sorted(p.pk for p in restricted_to)
+    changes = {field: [before[field], new] for field, new in after.items() if before[field] != new}
     if not changes:
         return card
     new_version = expected_version + 1
@@ -96,19 +128,14 @@ def save_card_changes(card: Card, before: dict[str, Any], expected_version: int,
         raise EditConflict(Card.objects.select_related("author").get(pk=card.pk))
     card.version = new_version
     card.save()
+    limited = _limit(card, restricted_to)
     if set(changes) == {"date_text"}:
         action = CardRevision.Action.MOVED
     elif set(changes) == {"is_draft"} and not card.is_draft:
         action = CardRevision.Action.SHARED
     else:
         action = CardRevision.Action.EDITED
-    CardRevision.objects.create(
-        card=card,
-        version=new_version,
-        action=action,
-        changed_by=user,
-        changes=changes,
-    )
+    _record(card, action, user, changes, limited)
     return card
 
 
@@ -117,7 +144,7 @@ def _mark(card: Card, user, action: str, deleted_at) -> Card:
         card.deleted_at = deleted_at
         card.version += 1
         card.save(update_fields=["deleted_at", "version", "updated_at"])
-        CardRevision.objects.create(card=card, version=card.version, action=action, changed_by=user)
+        _record(card, action, user, {}, _limit(card, None))
     return card
 
 

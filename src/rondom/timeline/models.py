@@ -123,6 +123,12 @@ class CardRevision(models.Model):
     )
     changed_at = models.DateTimeField(auto_now_add=True)
     changes = models.JSONField(default=dict)
+    # Who could read the card as it was at this version: its author alone for a draft, or
+    # the participants it was limited to (with its author and the case managers); null is
+    # everyone in the case. The access policy shows a version only to them.
+    draft = models.BooleanField(default=False)
+    author = models.ForeignKey(Participant, null=True, on_delete=models.SET_NULL, related_name="+")
+    restricted_to = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["-changed_at", "-pk"]

@@ -1,12 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, cases_for, get_access, get_managed_case, valid_consents
-from rondom.cases.consent import consent_until
+from rondom.cases.access import (
+    Need,
+    card_counts,
+    cases_for,
+    consent_until,
+    get_access,
+    get_managed_case,
+    may_start_case,
+    valid_consents,
+)
 from rondom.cases.forms import CaseForm
 from rondom.cases.models import ErasureRequest
 from rondom.cases.retention import purge_deadline
@@ -15,16 +23,18 @@ from rondom.cases.services import start_case
 
 @login_required
 def case_list(request):
-    cases = (
-        cases_for(request.user)
-        .prefetch_related("children")
-        .annotate(card_count=Count("cards", filter=Q(cards__deleted_at__isnull=True)))
+    cases = card_counts(request.user, cases_for(request.user).prefetch_related("children"))
+    return render(
+        request,
+        "cases/case_list.html",
+        {"cases": cases, "may_start_case": may_start_case(request.user)},
     )
-    return render(request, "cases/case_list.html", {"cases": cases})
 
 
 @login_required
 def case_create(request):
+    if not may_start_case(request.user):
+        raise PermissionDenied
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = start_case(form.cleaned_data["title"], request.user)

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, get_access
-from rondom.cases.consent import consent_until
+from rondom.cases.access import Need, consent_until, get_access
 from rondom.cases.forms import ConsentForm
 
 

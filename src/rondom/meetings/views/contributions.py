@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import visible_cards
+from rondom.cases.access import Scope, visible_agreements, visible_cards
 from rondom.meetings.forms import AgreementForm, FactorForm, FollowUpForm, KeyMomentForm, NoteForm
 from rondom.meetings.models import Agreement, Step
 from rondom.meetings.views.meetings import get_meeting, meeting_context
@@ -81,7 +81,7 @@ def add_key_moment(request, case_id: int, meeting_id: int):
 @require_POST
 def add_agreement(request, case_id: int, meeting_id: int):
     access, meeting = _open_meeting(request, case_id, meeting_id)
-    if not access.may("agreements"):
+    if not access.may(Scope.AGREEMENTS):
         raise Http404
     form = AgreementForm(request.POST, case=access.case)
     if not form.is_valid():
@@ -96,9 +96,7 @@ def add_agreement(request, case_id: int, meeting_id: int):
 @require_POST
 def set_agreement_status(request, case_id: int, meeting_id: int, agreement_id: int):
     access, meeting = get_meeting(request, case_id, meeting_id)
-    if not access.may("agreements"):
-        raise Http404
-    agreement = Agreement.objects.filter(pk=agreement_id, case=access.case).first()
+    agreement = visible_agreements(access).filter(pk=agreement_id).first()
     status = request.POST.get("status")
     if agreement is None or status not in Agreement.Status.values:
         raise Http404

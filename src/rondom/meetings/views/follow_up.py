@@ -5,24 +5,15 @@ from django.db.models import Count, Max, Min, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from rondom.cases.access import Need, access_to, cases_for
+from rondom.cases.access import Need, Scope, agreements_for_user, cases_for
 from rondom.cases.models import Case
-
-from ..models import Agreement
-
-
-def _agreement_cases(user):
-    """Cases whose agreements this person may see (the consent must cover agreements)."""
-    cases = cases_for(user, Need.CONTENT)
-    return [c.pk for c in cases if (a := access_to(user, c)) is not None and a.may("agreements")]
 
 
 @login_required
 def my_agreements(request):
     agreements = (
-        Agreement.objects.filter(
-            owner__user=request.user, case_id__in=_agreement_cases(request.user)
-        )
+        agreements_for_user(request.user)
+        .filter(owner__user=request.user)
         .select_related("case", "meeting", "owner")
         .order_by("status", "due_on")
     )
@@ -38,7 +29,7 @@ def overview(request):
     """For case managers: next meeting, open and overdue agreements, and cases without a plan."""
     today = timezone.localdate()
     managed = Case.objects.filter(
-        pk__in=_agreement_cases(request.user),
+        pk__in=cases_for(request.user, Need.CONTENT, Scope.AGREEMENTS),
         participants__user=request.user,
         participants__is_case_manager=True,
     )

@@ -8,7 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import get_access_to, visible_cards
+from rondom.cases.access import (
+    Scope,
+    get_access_to,
+    visible_agreements,
+    visible_cards,
+    visible_key_moments,
+)
 from rondom.meetings.closing import changes_since, close_meeting
 from rondom.meetings.forms import (
     AgreementForm,
@@ -23,7 +29,7 @@ from rondom.timeline.views.page import timeline_context
 
 
 def get_meeting(request, case_id: int, meeting_id: int):
-    access = get_access_to(request, case_id, "meetings")
+    access = get_access_to(request, case_id, Scope.MEETINGS)
     meeting = access.case.meetings.filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404
@@ -32,7 +38,7 @@ def get_meeting(request, case_id: int, meeting_id: int):
 
 @login_required
 def meeting_list(request, case_id: int):
-    access = get_access_to(request, case_id, "meetings")
+    access = get_access_to(request, case_id, Scope.MEETINGS)
     meetings = access.case.meetings.all()
     return render(
         request, "meetings/list.html", {"case": access.case, "meetings": meetings, "access": access}
@@ -41,7 +47,7 @@ def meeting_list(request, case_id: int):
 
 @login_required
 def meeting_create(request, case_id: int):
-    access = get_access_to(request, case_id, "meetings")
+    access = get_access_to(request, case_id, Scope.MEETINGS)
     case = access.case
     form = MeetingForm(request.POST or None, case=case)
     form.instance.case = case
@@ -62,10 +68,11 @@ def meeting_create(request, case_id: int):
     return render(request, "meetings/form.html", {"case": case, "form": form})
 
 
-def _open_from_before(meeting: Meeting):
+def _open_from_before(access, meeting: Meeting):
     """The open agreements of earlier meetings come first, to be reviewed."""
     return (
-        Agreement.objects.filter(case=meeting.case, status=Agreement.Status.OPEN)
+        visible_agreements(access)
+        .filter(status=Agreement.Status.OPEN)
         .exclude(meeting=meeting)
         .filter(meeting__held_on__lte=meeting.held_on)
         .select_related("owner", "meeting")
@@ -86,14 +93,14 @@ def meeting_context(request, access, meeting: Meeting) -> dict:
         ],
         "notes": notes,
         "factors": meeting.factors.all(),
-        "key_moments": meeting.key_moments.select_related("card__author"),
-        "agreements": meeting.agreements.select_related("owner"),
-        "earlier_open": _open_from_before(meeting),
+        "key_moments": visible_key_moments(access, meeting).select_related("card__author"),
+        "agreements": visible_agreements(access).filter(meeting=meeting).select_related("owner"),
+        "earlier_open": _open_from_before(access, meeting),
         "factor_form": FactorForm(),
         "moment_form": KeyMomentForm(cards=cards),
         "agreement_form": AgreementForm(case=access.case),
         "follow_up_form": FollowUpForm(instance=meeting),
-        "may_agree": access.may("agreements"),
+        "may_agree": access.may(Scope.AGREEMENTS),
     }
 
 

@@ -26,10 +26,23 @@
       section.classList.add("mt-changed-elsewhere");
       return;
     }
-    window.htmx.ajax("GET", window.location.pathname, { target: "#step-" + step, select: "#step-" + step, swap: "outerHTML" });
+    window.htmx.ajax("GET", window.location.pathname, {
+      target: "#step-" + step, select: "#step-" + step, swap: "outerHTML",
+      headers: { "X-Rondom-Background": "1" }
+    });
   }
 
-  var source = new EventSource(marker.getAttribute("data-live-events"));
+  // Refreshes caused by someone else's change are not this person's activity: they must not
+  // keep an idle session alive.
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    if (trigger && (trigger.type === "timeline-changed" || trigger.type === "meeting-changed")) {
+      event.detail.headers["X-Rondom-Background"] = "1";
+    }
+  });
+
+  var url = marker.getAttribute("data-live-events");
+  var source = new EventSource(url);
   var opened = 0;
   // After a reconnection, changes made while the stream was down are fetched once.
   source.addEventListener("open", function () {
@@ -38,6 +51,23 @@
       document.body.dispatchEvent(new Event("timeline-changed"));
       document.body.dispatchEvent(new Event("meeting-changed"));
     }
+  });
+  // A stream that is refused (logged out after being idle, or no longer allowed to see the
+  // case) closes for good. Load the page again, so it says which, instead of showing what
+  // this person may no longer see. Without live updates (204) the page just stays.
+  source.addEventListener("error", function () {
+    if (source.readyState !== EventSource.CLOSED) {
+      return; // the browser reconnects by itself
+    }
+    var control = new AbortController();
+    fetch(url, { signal: control.signal, credentials: "same-origin", headers: { "X-Rondom-Background": "1" } })
+      .then(function (response) {
+        control.abort();
+        if (response.status !== 204) {
+          window.location.reload();
+        }
+      })
+      .catch(function () {});
   });
   source.addEventListener("changed", function (message) {
     var data = JSON.parse(message.data);

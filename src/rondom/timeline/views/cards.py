@@ -11,7 +11,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rondom.audit.log import record
-from rondom.cases.access import Need, get_access, may_edit_card, visible_cards
+from rondom.cases.access import (
+    Need,
+    get_access,
+    may_edit_card,
+    visible_cards,
+    visible_revisions,
+)
 from rondom.timeline.editing import (
     EditConflict,
     create_card,
@@ -104,8 +110,7 @@ def card_create(request, case_id: int):
     if request.method == "POST" and form.is_valid():
         card = form.save(commit=False)
         card.case = case
-        create_card(card, request.user)
-        form.save_m2m()
+        create_card(card, request.user, form.cleaned_data.get("restricted_to"))
         request.audit_card_id = card.pk
         _log_hidden_from_parents(request, form, card)
         return _done(request, case.pk, card.child_id or _child_param(request))
@@ -124,8 +129,13 @@ def card_edit(request, case_id: int, card_id: int):
     if request.method == "POST" and form.is_valid():
         expected = form.cleaned_data.get("version") or loaded_version
         try:
-            save_card_changes(form.save(commit=False), before, expected, request.user)
-            form.save_m2m()
+            save_card_changes(
+                form.save(commit=False),
+                before,
+                expected,
+                request.user,
+                form.cleaned_data.get("restricted_to"),
+            )
             _log_hidden_from_parents(request, form, card)
         except EditConflict as conflict:
             # Refuse, keep what this person typed, and show the other version beside it.
@@ -164,14 +174,16 @@ def card_restore(request, case_id: int, card_id: int):
 
 @login_required
 def card_history(request, case_id: int, card_id: int):
-    _, card = get_card_for(request, case_id, card_id)
-    revisions = list(card.revisions.select_related("changed_by"))
+    access, card = get_card_for(request, case_id, card_id)
+    revisions = visible_revisions(access, card.revisions.select_related("changed_by"))
     people = {p.pk: str(p) for p in card.case.participants.all()}
     children = {c.pk: c.name for c in card.case.children.all()}
 
     def readable(field: str, value):
         if field == "author":
             return people.get(value, value)
+        if field == "restricted_to":
+            return ", ".join(str(people.get(pk, pk)) for pk in value or []) or None
         if field == "child":
             return children.get(value, value)
         choices = dict(Card._meta.get_field(field).flatchoices)

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import CaseAccess, Need
+from rondom.cases.access import access_of_participant
 from rondom.cases.models import Case
 from rondom.documents.family_copy import family_copy_pdf
 from rondom.documents.meeting_documents import agreements_card_pdf, meeting_report_pdf
@@ -77,5 +77,7 @@ class Command(BaseCommand):
         participant = case.participants.filter(pk=options["participant"]).first()
         if participant is None:
             raise CommandError("Geef met --participant wiens kopie het is.")
-        access = CaseAccess(case, participant, Need.CONTENT, "command line")
+        access = access_of_participant(participant)
+        if access is None or not access.sees_content:
+            raise CommandError("Deze persoon mag de inhoud van de casus niet zien.")
         return family_copy_pdf(access), case.pk, AuditEvent.Channel.EXPORT
