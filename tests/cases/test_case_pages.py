@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from rondom.cases.models import Case, Participant
+from rondom.timeline.kinds import CardKind
 
 
 @pytest.mark.django_db
@@ -82,3 +83,20 @@ def test_participant_with_cards_cannot_be_removed(manager_client, story):
 def test_case_page_title_is_just_the_case_name(manager_client, story):
     html = manager_client.get(reverse("cases:detail", args=[story["case"].pk])).content.decode()
     assert "<title>Familie Test · Rondom</title>" in html
+
+
+@pytest.mark.django_db
+def test_the_case_list_counts_only_the_cards_this_person_may_see(story, parent_user, manager):
+    """A parent must not learn from a count that cards are kept from them."""
+    b = story["builder"]
+    kept = b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Zorgen", story["child"],
+                  restriction_reason="child_safety")  # fmt: skip
+    kept.restricted_to.add(b.manager)
+    b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Concept", story["child"], is_draft=True)
+    counts = {}
+    for who, user in (("parent", parent_user), ("manager", manager)):
+        client = Client()
+        client.force_login(user)
+        counts[who] = client.get(reverse("cases:list")).content.decode()
+    assert "4 kaartjes" in counts["parent"]  # the four cards of the story
+    assert "6 kaartjes" in counts["manager"]  # plus the kept card and the manager's own draft

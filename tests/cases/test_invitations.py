@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from rondom.accounts.models import User
@@ -74,3 +75,49 @@ def test_no_parent_accounts_in_an_anonymous_case(manager_client, manager):
     assert "anoniem" in response.content.decode()
     mother.refresh_from_db()
     assert mother.user is None and not mail.outbox
+
+
+@pytest.mark.django_db
+def test_an_existing_account_only_joins_in_a_role_that_fits_it(manager_client, story, outsider):
+    """A professional's account does not become a parent (which needs no consent), and a
+    parent's account does not become the school."""
+    mother = story["builder"].person("Moeder", Role.MOTHER)
+    response = manager_client.post(
+        reverse("cases:participant_invite", args=[story["case"].pk, mother.pk]),
+        {"email": outsider.email},
+        follow=True,
+    )
+    mother.refresh_from_db()
+    assert mother.user is None and not mail.outbox
+    assert "past niet bij deze rol" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_site_admin_is_never_linked_to_a_case(manager_client, story):
+    admin = User.objects.create_superuser("admin@rondom.test", "x")
+    school = story["builder"].person("Zorgcoördinator", Role.SCHOOL)
+    invite(manager_client, story, school, admin.email)
+    school.refresh_from_db()
+    assert school.user is None
+
+
+@pytest.mark.django_db
+def test_a_linked_participant_keeps_a_role_that_fits_the_account(manager_client, story):
+    parent = story["parent"]
+    url = reverse("cases:participant_edit", args=[story["case"].pk, parent.pk])
+    response = manager_client.post(
+        url, {"name": parent.name, "role": Role.SCHOOL, "version": parent.version}
+    )
+    assert response.status_code == 200 and "past niet bij deze rol" in response.content.decode()
+    parent.refresh_from_db()
+    assert parent.role == Role.PARENTS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["parent", "loose professional"])
+def test_only_professionals_in_an_organisation_start_a_case(who, parent_user, outsider):
+    client = Client()
+    client.force_login(parent_user if who == "parent" else outsider)
+    assert client.get(reverse("cases:create")).status_code == 403
+    assert client.post(reverse("cases:create"), {"title": "Eigen"}).status_code == 403
+    assert "Nieuwe casus" not in client.get(reverse("cases:list")).content.decode()

@@ -45,3 +45,25 @@ def test_print_command_explains_what_is_missing(tmp_path):
         call_command(
             "print-document", "blank-timeline", "--born", "morgen", "-o", str(tmp_path / "x.pdf")
         )
+
+
+@pytest.mark.django_db
+def test_a_family_copy_for_someone_holds_only_what_their_consent_covers(story, tmp_path):
+    """The copy printed for a participant asks the access policy as they would open the case:
+    a consent without agreements leaves the agreements out."""
+    from rondom.cases.models import Role
+
+    from ..conftest import coach_with_consent
+
+    coach = coach_with_consent(story, agreements=False)
+    person = story["case"].participants.get(user=coach)
+    path = tmp_path / "kopie.pdf"
+    call_command("print-document", "family", "-o", str(path), f"--case={story['case'].pk}",
+                 f"--participant={person.pk}")  # fmt: skip
+    text = all_text(read_pdf(path.read_bytes()))
+    assert "Speltherapie" in text and "Gesprek met de RT" not in text
+
+    stranger = story["builder"].person("Zonder toestemming", Role.OTHER)
+    with pytest.raises(CommandError):
+        call_command("print-document", "family", "-o", str(path), f"--case={story['case'].pk}",
+                     f"--participant={stranger.pk}")  # fmt: skip

@@ -2,8 +2,6 @@
 changes within moments."""
 
 import json
-import threading
-import time
 import urllib.error
 import urllib.request
 
@@ -33,25 +31,16 @@ def test_outsider_cannot_follow_a_case(asgi_server, story):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_saved_card_reaches_an_open_stream_within_two_seconds(asgi_server, story, manager):
+def test_a_saved_card_reaches_an_open_stream(asgi_server, story, manager):
     stream = open_stream(asgi_server, story["case"].pk, session_cookie(manager))
     assert stream.readline().startswith(b"retry:")
     stream.readline()
     card = story["help_card"]
-    saved_at = {}
-
-    def change():
-        time.sleep(0.3)
-        card.text = "Speltherapie, tweede blok"
-        # Taken before the save: the event may arrive before save() has returned.
-        saved_at["t"] = time.monotonic()
-        card.save()
-
-    threading.Thread(target=change).start()
+    card.text = "Speltherapie, tweede blok"
+    card.save()
+    # How fast it arrives is measured in benchmarks/live.py; here: that it arrives, intact.
     lines = [stream.readline(), stream.readline()]
-    arrived = time.monotonic()
     assert lines[0] == b"event: changed\n"
     data = json.loads(lines[1].removeprefix(b"data: "))
     assert data["kind"] == "card" and data["id"] == card.pk
-    assert arrived - saved_at["t"] < 2
     stream.close()

@@ -1,0 +1,93 @@
+"""The live stream per viewer: events about what someone may not see never reach them, and a
+withdrawn consent ends an open stream. Each test reads events in the order they were sent,
+so "not received" is checked against a later event that was received, not against a clock."""
+
+import json
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from rondom.cases.models import Role
+from rondom.meetings.models import Agreement, Factor
+from rondom.timeline.editing import apply_date, create_card
+from rondom.timeline.kinds import CardKind, RestrictionReason
+from rondom.timeline.models import Card
+
+from ..conftest import coach_with_consent
+from .test_stream import open_stream, session_cookie
+
+
+def next_event(stream) -> dict | None:
+    """The next event's data, skipping keep-alives; None when the stream has ended."""
+    while True:
+        line = stream.readline()
+        if not line:
+            return None
+        if line.startswith(b"data: "):
+            return json.loads(line.removeprefix(b"data: "))
+
+
+def opened(base: str, case_id: int, user):
+    stream = open_stream(base, case_id, session_cookie(user))
+    assert stream.readline().startswith(b"retry:")
+    stream.readline()
+    return stream
+
+
+def new_card(story, text: str, restricted_to=()) -> Card:
+    reason = RestrictionReason.CHILD_SAFETY if restricted_to else ""
+    card = Card(case=story["case"], child=story["child"], kind=CardKind.LIFE_EVENT,
+                author=story["school"], text=text, date_text="2021",
+                restriction_reason=reason)  # fmt: skip
+    apply_date(card, story["case"], story["child"])
+    return create_card(card, None, list(restricted_to))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_parent_hears_nothing_of_a_card_kept_from_them(asgi_server, story, parent_user):
+    stream = opened(asgi_server, story["case"].pk, parent_user)
+    kept = new_card(story, "Zorgen", restricted_to=[story["school"]])
+    shared = new_card(story, "Nieuwe school")
+    first = next_event(stream)
+    assert first["kind"] == "card" and first["id"] == shared.pk, first
+    assert kept.pk != shared.pk
+    stream.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_agreement_events_need_a_consent_for_agreements(asgi_server, story):
+    teacher = coach_with_consent(story, agreements=False)
+    stream = opened(asgi_server, story["case"].pk, teacher)
+    meeting = story["meeting"]
+    Agreement.objects.create(case=story["case"], meeting=meeting, what="Verwijzing",
+                             owner=story["school"], due_on=date(2099, 1, 1))  # fmt: skip
+    Factor.objects.create(meeting=meeting, kind="helping", text="Korte lijnen")
+    assert next_event(stream)["kind"] == "factor"
+    stream.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_withdrawing_consent_ends_an_open_stream(asgi_server, story):
+    coach = coach_with_consent(story)
+    stream = opened(asgi_server, story["case"].pk, coach)
+    consent = story["case"].consents.get(participant__user=coach)
+    consent.withdrawn_at = timezone.now()
+    consent.save()
+    new_card(story, "Na de intrekking")
+    assert next_event(stream) is None  # the stream ended; the card's event never came
+    stream.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stream_ends_when_the_person_leaves_the_case(asgi_server, story):
+    """Removing someone from the case is as final as withdrawing their consent."""
+    coach = coach_with_consent(story)
+    stream = opened(asgi_server, story["case"].pk, coach)
+    story["case"].participants.filter(user=coach).update(role=Role.OTHER)
+    person = story["case"].participants.get(user=coach)
+    person.user = None
+    person.save()
+    new_card(story, "Na het vertrek")
+    assert next_event(stream) is None
+    stream.close()
