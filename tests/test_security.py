@@ -15,6 +15,7 @@ EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 PRODUCTION_ENV = {
     "RONDOM_DEBUG": "0",
     "RONDOM_SECRET_KEY": secrets.token_urlsafe(60),
+    "RONDOM_AUDIT_KEY": secrets.token_urlsafe(48),
     "RONDOM_ALLOWED_HOSTS": "rondom.example.nl",
     "RONDOM_SSL_REDIRECT": "1",
     "RONDOM_EMAIL_HOST": "smtp.example.nl",

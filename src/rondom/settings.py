@@ -150,6 +150,11 @@ LIVE_STREAM_SECONDS = int(os.environ.get("RONDOM_LIVE_STREAM_SECONDS", "300"))
 # server process itself). Each helper holds WeasyPrint in memory, about 100 MB.
 PDF_WORKERS = int(os.environ.get("RONDOM_PDF_WORKERS", "2"))
 
+# The access log's hash chain is keyed (HMAC-SHA256), so only whoever holds this key can
+# write a chain that verifies. The key stays out of the database; the fallback is for
+# development only, and the whole log must stay under the same key (see the README).
+AUDIT_KEY = os.environ.get("RONDOM_AUDIT_KEY", "insecure-development-audit-key")
+
 # A closed case is removed this many months after closing (see the README's privacy section).
 RETENTION_MONTHS = int(os.environ.get("RONDOM_RETENTION_MONTHS", "12"))
 

@@ -1,14 +1,14 @@
 """The access log: who saw or changed which case data, when, and on what grounds.
 
 Entries hold ids and actions only, never case text, so they can outlive a purged case. Each
-entry carries the hash of the one before it; `rondom verify-audit` recomputes the chain.
+entry carries the hash of the one before it, keyed (see `chain`); `rondom verify-audit`
+recomputes the chain.
 """
-
-import hashlib
-import json
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .chain import Seal, audit_key, seal_hash
 
 
 class AppendOnlyError(Exception):
@@ -43,11 +43,14 @@ class AuditEvent(models.Model):
     reason = models.CharField(max_length=120, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    seal = models.PositiveSmallIntegerField(choices=Seal.choices, default=Seal.HMAC_SHA256)
 
     objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["seq"]
+        # The family's log page: one case, newest first, a page at a time.
+        indexes = [models.Index(fields=["case_id", "-seq"], name="audit_case_newest_first")]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} case {self.case_id}"
@@ -60,19 +63,6 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The access log cannot be changed.")
 
-    def compute_hash(self) -> str:
-        fields = {
-            "seq": self.seq,
-            "at": self.at.isoformat(),
-            "actor_id": self.actor_id,
-            "actor_label": self.actor_label,
-            "case_id": self.case_id,
-            "child_id": self.child_id,
-            "card_id": self.card_id,
-            "action": self.action,
-            "channel": self.channel,
-            "reason": self.reason,
-            "prev_hash": self.prev_hash,
-        }
-        canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode()).hexdigest()
+    def compute_hash(self, key: bytes | None = None) -> str:
+        """This event's hash under its own seal; the key defaults to the one in the settings."""
+        return seal_hash(self, self.seal, audit_key() if key is None else key)

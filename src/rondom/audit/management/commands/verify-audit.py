@@ -1,15 +1,51 @@
-from django.core.management.base import BaseCommand, CommandError
+"""rondom verify-audit [--expect HEAD]: check the access log and print its head to keep."""
 
-from rondom.audit.log import verify_chain
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from rondom.audit.log import Head, check_log
+from rondom.audit.management.reporting import report_breaks
 
 
 class Command(BaseCommand):
-    help = "Check that the access log is complete and unchanged (hash chain)."
+    help = (
+        "Check that the access log is complete and unchanged (keyed hash chain), and print "
+        "its head to keep elsewhere."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--expect",
+            metavar="HEAD",
+            help="A head printed earlier (NUMBER:HASH); fail when the log no longer holds it.",
+        )
 
     def handle(self, *args, **options):
-        count, breaks = verify_chain()
-        for item in breaks:
-            self.stderr.write(f"event {item.seq}: {item.problem}")
-        if breaks:
-            raise CommandError(f"The access log is broken in {len(breaks)} place(s).")
-        self.stdout.write(f"The access log is intact: {count} events checked.")
+        with translation.override("nl"):
+            self._verify(options["expect"])
+
+    def _verify(self, expected: str | None) -> None:
+        expect = None
+        if expected:
+            try:
+                expect = Head.parse(expected)
+            except ValueError:
+                raise CommandError(
+                    _("--expect: give a head the way verify-audit prints it: NUMBER:HASH.")
+                ) from None
+        result = check_log(expect)
+        if result.broken:
+            raise CommandError(report_breaks(self, result))
+        self.stdout.write(ngettext(
+            "The access log is intact: %(count)s event checked.",
+            "The access log is intact: %(count)s events checked.",
+            result.count,
+        ) % {"count": result.count})  # fmt: skip
+        if expect is not None:
+            self.stdout.write(
+                _("It still holds the head you kept (event %(seq)s).") % {"seq": expect.seq}
+            )
+        # Not translated: scripts read this line, and --expect takes it as it is.
+        self.stdout.write(f"head: {result.head}")

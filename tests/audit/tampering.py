@@ -1,0 +1,44 @@
+"""Helpers for changing the access log behind the application's back, as an attacker would."""
+
+import hashlib
+import json
+
+from django.db import connection
+
+from rondom.audit.models import AuditEvent
+
+TABLE = connection.ops.quote_name(AuditEvent._meta.db_table)
+
+
+def tamper(*statements: tuple[str, list]) -> None:
+    """Change rows the way someone with full database rights could: around the triggers.
+
+    Table names in the SQL are written `{table}`; parameters use `%s`, on SQLite and PostgreSQL.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER audit_no_change")
+        for sql, params in statements:
+            cursor.execute(sql.format(table=TABLE), params)
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {TABLE} ENABLE TRIGGER audit_no_change")
+
+
+def public_hash(event: AuditEvent) -> str:
+    """The chain's first algorithm, plain SHA-256: public, so anyone can recompute it."""
+    fields = {
+        "seq": event.seq,
+        "at": event.at.isoformat(),
+        "actor_id": event.actor_id,
+        "actor_label": event.actor_label,
+        "case_id": event.case_id,
+        "child_id": event.child_id,
+        "card_id": event.card_id,
+        "action": event.action,
+        "channel": event.channel,
+        "reason": event.reason,
+        "prev_hash": event.prev_hash,
+    }
+    return hashlib.sha256(
+        json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
+    ).hexdigest()

@@ -1,0 +1,103 @@
+"""The family's access-log page holds the whole log, a page at a time, with the grounds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from rondom.audit import views
+from rondom.audit.log import record
+
+from ..conftest import coach_with_consent
+
+
+def fill(case_id: int, user, count: int) -> None:
+    for _ in range(count):
+        record(user, "view timeline:child", case_id=case_id, reason="consent 1")
+
+
+@pytest.fixture
+def log_url(story):
+    return reverse("audit:case_log", args=[story["case"].pk])
+
+
+@pytest.fixture
+def parent(client, parent_user):
+    client.force_login(parent_user)
+    return client
+
+
+@pytest.mark.django_db
+def test_a_parent_pages_back_to_the_oldest_event(story, manager, parent, log_url):
+    """A professional cannot push the oldest lines out of sight by looking often."""
+    case_id = story["case"].pk
+    record(manager, "view cases:detail", case_id=case_id, reason="case manager without consent")
+    fill(case_id, coach_with_consent(story), 699)
+    # Asked first: every visit to this page is logged too, and adds a line at the top.
+    last = parent.get(log_url, {"page": 7}).content.decode()
+    assert "pagina 7 van 7" in last
+    assert "Inge Bakker" in last  # the oldest line, by the case manager
+    assert "casusregisseur, zonder toestemming om de inhoud te zien" in last
+    assert 'rel="prev" href="?page=6"' in last and 'rel="next"' not in last
+    first = parent.get(log_url).content.decode()
+    assert "pagina 1 van 8" in first and "Inge Bakker" not in first
+    assert 'rel="next" href="?page=2"' in first and 'rel="prev"' not in first
+    assert first.count('<tr class="utrecht-table__row">\n      <td') == views.PER_PAGE
+
+
+@pytest.mark.django_db
+def test_the_page_is_a_table_with_a_caption_and_the_grounds(story, parent, log_url):
+    fill(story["case"].pk, coach_with_consent(story), 1)
+    page = parent.get(log_url).content.decode()
+    assert "<caption" in page and page.count('scope="col"') == 4
+    assert "Op welke grond" in page
+    assert '<td class="utrecht-table__cell">toestemming</td>' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "asked, shown",
+    [("abc", 1), ("", 1), ("0", 1), ("-3", 1), ("1e3", 1), ("2", 2), ("99999", 3),
+     ("9" * 40, 3)],
+)  # fmt: skip
+def test_any_page_number_shows_the_nearest_page(story, parent, log_url, asked, shown):
+    fill(story["case"].pk, None, 250)
+    response = parent.get(log_url, {"page": asked})
+    assert response.status_code == 200
+    assert f"pagina {shown} van 3" in response.content.decode()
+
+
+def count_queries(client, url: str, **params) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_query_count_does_not_grow_with_the_log(story, parent, log_url, monkeypatch):
+    case_id = story["case"].pk
+    fill(case_id, None, 5)
+    count_queries(parent, log_url)  # the first request fills caches
+    small = count_queries(parent, log_url)
+    fill(case_id, None, 700)
+    assert count_queries(parent, log_url) == small
+    assert count_queries(parent, log_url, page=5) == small
+    monkeypatch.setattr(views, "PER_PAGE", 10)
+    assert count_queries(parent, log_url, page=40) == small
+    monkeypatch.setattr(views, "PER_PAGE", 500)
+    assert count_queries(parent, log_url, page=2) == small
+
+
+@pytest.mark.parametrize(
+    "reason, shown",
+    [
+        ("parent", "ouder in de casus"),
+        ("consent 12", "toestemming"),
+        ("consent 12; correction by case manager", "toestemming; correctie door de casusregisseur"),
+        ("child_safety", "de veiligheid van het kind"),
+        ("command line", "op de server, via de opdrachtregel"),
+        ("", ""),
+    ],
+)
+def test_grounds_are_shown_in_the_familys_words(reason, shown):
+    assert views.describe_reason(reason) == shown
