@@ -103,10 +103,13 @@ def main() -> None:
     case_id, card_id, cookie, token = setup()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    # The server runs the same code as this script, whichever checkout that is.
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "rondom.asgi:application", "--port", str(port),
          "--log-level", "warning"],
-        env={**os.environ, "RONDOM_SECURE_COOKIES": "0", "RONDOM_LIVE_STREAM_SECONDS": "120"},
+        env={**os.environ, "RONDOM_SECURE_COOKIES": "0", "RONDOM_LIVE_STREAM_SECONDS": "120",
+             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"),
+                                                         os.environ.get("PYTHONPATH")]))},
     )  # fmt: skip
     try:
         for _ in range(100):
