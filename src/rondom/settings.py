@@ -140,6 +140,11 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Rondom"
 MFA_RECOVERY_CODE_COUNT = 10
+# Second-factor secrets are stored encrypted with this Fernet key. The fallback is for
+# development only (`rondom check --deploy` warns); production must set RONDOM_TOTP_KEY.
+MFA_ADAPTER = "rondom.accounts.adapter.MFAAdapter"
+DEVELOPMENT_TOTP_KEY = "cm9uZG9tLWluc2VjdXJlLWRldmVsb3BtZW50LWtleSE="
+TOTP_KEY = os.environ.get("RONDOM_TOTP_KEY", DEVELOPMENT_TOTP_KEY)
 
 # Live updates: "memory" within one server process, "postgres" (LISTEN/NOTIFY) for several.
 LIVE_BACKEND = os.environ.get("RONDOM_LIVE_BACKEND", "memory")
