@@ -34,9 +34,9 @@ from allauth.mfa.totp.internal.auth import TOTP  # noqa: E402
 from django.contrib.auth import SESSION_KEY  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
-from rest_framework.authtoken.models import Token  # noqa: E402
 
 from rondom.accounts.models import User  # noqa: E402
+from rondom.api.models import ApiToken  # noqa: E402
 from rondom.demo.builder import CaseBuilder  # noqa: E402
 from rondom.timeline.kinds import CardKind  # noqa: E402
 
@@ -61,7 +61,7 @@ def setup():
         b.case.pk,
         card.pk,
         client.cookies["sessionid"].value,
-        Token.objects.create(user=user).key,
+        ApiToken.objects.issue(user)[1],
     )
 
 
@@ -103,10 +103,13 @@ def main() -> None:
     case_id, card_id, cookie, token = setup()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    # The server runs the same code as this script, whichever checkout that is.
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "rondom.asgi:application", "--port", str(port),
          "--log-level", "warning"],
-        env={**os.environ, "RONDOM_SECURE_COOKIES": "0", "RONDOM_LIVE_STREAM_SECONDS": "120"},
+        env={**os.environ, "RONDOM_SECURE_COOKIES": "0", "RONDOM_LIVE_STREAM_SECONDS": "120",
+             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"),
+                                                         os.environ.get("PYTHONPATH")]))},
     )  # fmt: skip
     try:
         for _ in range(100):

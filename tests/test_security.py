@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.urls import reverse
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
@@ -19,6 +20,7 @@ PRODUCTION_ENV = {
     "RONDOM_ALLOWED_HOSTS": "rondom.example.nl",
     "RONDOM_SSL_REDIRECT": "1",
     "RONDOM_EMAIL_HOST": "smtp.example.nl",
+    "RONDOM_TOTP_KEY": Fernet.generate_key().decode(),
 }
 
 

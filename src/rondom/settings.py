@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "rondom.accounts",
     "rondom.cases",
@@ -104,6 +103,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         timeout=20,
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
+    # Tests get a file too, not an in-memory database: threads of a test server (live
+    # streams next to requests) then wait for each other the way they do in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-rondom.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -141,6 +143,11 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Rondom"
 MFA_RECOVERY_CODE_COUNT = 10
+# Second-factor secrets are stored encrypted with this Fernet key. The fallback is for
+# development only (`rondom check --deploy` warns); production must set RONDOM_TOTP_KEY.
+MFA_ADAPTER = "rondom.accounts.adapter.MFAAdapter"
+DEVELOPMENT_TOTP_KEY = "cm9uZG9tLWluc2VjdXJlLWRldmVsb3BtZW50LWtleSE="
+TOTP_KEY = os.environ.get("RONDOM_TOTP_KEY", DEVELOPMENT_TOTP_KEY)
 
 # Live updates: "memory" within one server process, "postgres" (LISTEN/NOTIFY) for several.
 LIVE_BACKEND = os.environ.get("RONDOM_LIVE_BACKEND", "memory")

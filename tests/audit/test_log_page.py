@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -101,3 +102,23 @@ def test_the_query_count_does_not_grow_with_the_log(story, parent, log_url, monk
 )
 def test_grounds_are_shown_in_the_familys_words(reason, shown):
     assert views.describe_reason(reason) == shown
+
+
+@pytest.mark.django_db
+def test_a_parent_does_not_learn_from_the_log_that_a_card_is_kept_from_them(
+    story, parent_user, manager_client
+):
+    from rondom.timeline.kinds import CardKind
+
+    b = story["builder"]
+    kept = b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Zorgen", story["child"],
+                  restriction_reason="child_safety")  # fmt: skip
+    kept.restricted_to.add(b.manager)
+    history = reverse("timeline:card_history", args=[story["case"].pk, kept.pk])
+    assert manager_client.get(history).status_code == 200
+    log = reverse("audit:case_log", args=[story["case"].pk])
+    parent = Client()
+    parent.force_login(parent_user)
+    looked = "bekeek de tijdlijn of een kaartje"  # the only such line: the manager's look
+    assert looked in manager_client.get(log).content.decode()
+    assert looked not in parent.get(log).content.decode()

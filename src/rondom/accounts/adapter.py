@@ -4,7 +4,10 @@ from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+
+from . import encryption
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -19,6 +22,17 @@ class AccountAdapter(DefaultAccountAdapter):
         if required and app == "allauth.mfa":
             return not _first_setup_just_after_login(context.request)
         return required
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """allauth passes every second-factor secret (TOTP keys, recovery-code seeds) through
+    these two methods on its way to and from the database."""
+
+    def encrypt(self, text: str) -> str:
+        return encryption.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return encryption.decrypt(encrypted_text)
 
 
 def _first_setup_just_after_login(request) -> bool:

@@ -1,7 +1,13 @@
+import allauth.mfa.admin  # noqa: F401  (registers its admin first, so it can be removed here)
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import User
+
+# A site admin must not be able to act as someone else: the second-factor secrets stay out of
+# the admin. API tokens have no admin page either; they are made and revoked with commands.
+admin.site.unregister(Authenticator)
 
 
 @admin.register(User)

@@ -2,10 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from rondom.cases.access import Need, get_family_case
+from rondom.cases.access import Need, get_family_case, visible_cards
 from rondom.timeline.kinds import RestrictionReason
 
 from .models import AuditEvent
@@ -76,6 +77,10 @@ def case_log(request, case_id: int):
     case = access.case
     names = {p.user_id: p.name for p in case.participants.all() if p.user_id}
     events = AuditEvent.objects.filter(case_id=case.pk).order_by("-seq")
+    if not access.is_case_manager:
+        # Lines about a card kept from this parent would tell them that it exists.
+        cards = visible_cards(access, deleted=None).values("pk")
+        events = events.filter(Q(card_id__isnull=True) | Q(card_id__in=cards))
     paginator = Paginator(events, PER_PAGE)
     page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
     page.object_list = list(page.object_list)

@@ -92,6 +92,11 @@ def valid_consents(today: date | None = None) -> QuerySet[Consent]:
     )
 
 
+def _covers(user, **participant) -> Q:
+    """For a Consent queryset: given for this participant, or for an organisation of `user`."""
+    return Q(**participant) | Q(organisation__memberships__user=user)
+
+
 def covering_consents(case, participant, user, scope: Scope = Scope.TIMELINE) -> QuerySet:
     """The valid consents in `case` that cover `participant`, or an organisation `user` belongs
     to, for `scope`. The arguments may be values or OuterRef()s, so this one rule serves a
@@ -99,7 +104,7 @@ def covering_consents(case, participant, user, scope: Scope = Scope.TIMELINE) ->
     return (
         valid_consents()
         .filter(case=case, **{scope.value: True})
-        .filter(Q(participant=participant) | Q(organisation__memberships__user=user))
+        .filter(_covers(user, participant=participant))
     )
 
 
@@ -158,9 +163,7 @@ def accesses_for(user, cases: Iterable[Case]) -> dict[int, CaseAccess]:
     consents: dict[int, list[Consent]] = {}
     if needs_consent:
         rows = valid_consents().filter(case__in=[p.case_id for p in needs_consent])
-        rows = rows.filter(
-            Q(participant__in=needs_consent) | Q(organisation__memberships__user=user)
-        ).order_by("pk")
+        rows = rows.filter(_covers(user, participant__in=needs_consent)).order_by("pk")
         for consent in rows.distinct():
             consents.setdefault(consent.case_id, []).append(consent)
     result = {}
@@ -294,13 +297,16 @@ def visible_cards_for_user(user, deleted: bool = False) -> QuerySet["Card"]:
     return cards.filter(_sees_card({"user": user}, user.is_superuser))
 
 
-def visible_cards(access: CaseAccess, deleted: bool = False) -> QuerySet["Card"]:
-    """The cards of this case the person may see."""
+def visible_cards(access: CaseAccess, deleted: bool | None = False) -> QuerySet["Card"]:
+    """The cards of this case the person may see; deleted ones only when asked (for undo),
+    or alive and deleted together with `deleted=None`."""
     from rondom.timeline.models import Card
 
     if not access.sees_content:
         return Card.objects.none()
-    cards = Card.objects.filter(case=access.case, deleted_at__isnull=not deleted)
+    cards = Card.objects.filter(case=access.case)
+    if deleted is not None:
+        cards = cards.filter(deleted_at__isnull=not deleted)
     if access.user is not None:
         return cards.filter(_sees_card({"user": access.user}, access.is_site_admin))
     return cards.filter(_sees_card({"pk": access.participant.pk}))
