@@ -74,3 +74,21 @@ def test_no_admin_page_shows_a_token_key_or_a_second_factor_secret(admin_client_
         html = response.content.decode()
         for secret in planted:
             assert secret not in html, url
+
+
+@pytest.mark.django_db
+def test_an_admin_cannot_take_over_an_account_by_its_email_or_password(parent_user):
+    """A parent's login code goes to their email address: an admin who could change it, or
+    set a password, could log in as the parent."""
+    admin_user = make_user("admin@x.test", is_superuser=True, is_staff=True)
+    client = Client()
+    client.force_login(admin_user)
+    change = reverse("admin:accounts_user_change", args=[parent_user.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and 'name="email"' not in page.content.decode()
+    client.post(change, {"email": "mine@x.test", "first_name": "X", "last_name": "",
+                         "is_active": "on"})  # fmt: skip
+    parent_user.refresh_from_db()
+    assert parent_user.email == "ouder@home.test"
+    password_page = f"/admin/accounts/user/{parent_user.pk}/password/"
+    assert client.get(password_page).status_code == 404

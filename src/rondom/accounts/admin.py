@@ -2,6 +2,7 @@ import allauth.mfa.admin  # noqa: F401  (registers its admin first, so it can be
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import Http404
 
 from .models import User
 
@@ -12,12 +13,22 @@ admin.site.unregister(Authenticator)
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """Accounts, without a way into them: an existing account's email address (where a parent's
+    login code goes) and password stay with its owner, so an admin cannot take it over."""
+
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "is_staff"]
+    list_display = ["email", "first_name", "last_name", "kind", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
+    readonly_fields = ["email", "kind"]
     fieldsets = [
-        (None, {"fields": ["email", "password"]}),
+        (None, {"fields": ["email", "kind"]}),
         ("Personal", {"fields": ["first_name", "last_name"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    def user_change_password(self, request, id, form_url=""):
+        raise Http404
