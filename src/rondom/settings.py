@@ -105,7 +105,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     # Tests get a file too, not an in-memory database: threads of a test server (live
     # streams next to requests) then wait for each other the way they do in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-rondom.sqlite3")}
+    # One file per test run, so runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-rondom-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -100,3 +100,14 @@ def test_the_case_list_counts_only_the_cards_this_person_may_see(story, parent_u
         counts[who] = client.get(reverse("cases:list")).content.decode()
     assert "4 kaartjes" in counts["parent"]  # the four cards of the story
     assert "6 kaartjes" in counts["manager"]  # plus the kept card and the manager's own draft
+
+
+@pytest.mark.django_db
+def test_refusals_are_explained_in_dutch(story, parent_user, outsider):
+    client = Client()
+    client.force_login(outsider)
+    missing = client.get(reverse("cases:detail", args=[story["case"].pk]))
+    assert missing.status_code == 404 and "Niet gevonden" in missing.content.decode()
+    client.force_login(parent_user)
+    refused = client.get(reverse("cases:edit", args=[story["case"].pk]))
+    assert refused.status_code == 403 and "Niet toegestaan" in refused.content.decode()
