@@ -131,7 +131,7 @@ class ParticipantIds(serializers.ListField):
     """Participants by id. Which ids fit is for the card form to say, with one message for
     every id that is not a participant of the card's own case."""
 
-    child = serializers.IntegerField()
+    child = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
 
     def to_representation(self, data):
         return [participant.pk for participant in data.all()]
