@@ -1,10 +1,10 @@
 """Helpers for changing the access log behind the application's back, as an attacker would."""
 
 import hashlib
-import json
 
 from django.db import connection
 
+from rondom.audit.chain import canonical
 from rondom.audit.models import AuditEvent
 
 TABLE = connection.ops.quote_name(AuditEvent._meta.db_table)
@@ -25,20 +25,6 @@ def tamper(*statements: tuple[str, list]) -> None:
 
 
 def public_hash(event: AuditEvent) -> str:
-    """The chain's first algorithm, plain SHA-256: public, so anyone can recompute it."""
-    fields = {
-        "seq": event.seq,
-        "at": event.at.isoformat(),
-        "actor_id": event.actor_id,
-        "actor_label": event.actor_label,
-        "case_id": event.case_id,
-        "child_id": event.child_id,
-        "card_id": event.card_id,
-        "action": event.action,
-        "channel": event.channel,
-        "reason": event.reason,
-        "prev_hash": event.prev_hash,
-    }
-    return hashlib.sha256(
-        json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
-    ).hexdigest()
+    """The chain's first algorithm, plain SHA-256 over the published content: anyone can
+    recompute it, which is what an intruder would do."""
+    return hashlib.sha256(canonical(event)).hexdigest()
