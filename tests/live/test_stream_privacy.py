@@ -94,3 +94,18 @@ def test_a_stream_ends_when_the_person_leaves_the_case(asgi_server, story):
         new_card(story, "Na het vertrek")
     assert next_event(stream) is None
     stream.close()
+
+
+@pytest.mark.django_db
+def test_following_a_case_is_logged_with_its_grounds(story):
+    from django.test import Client
+    from django.urls import reverse
+
+    from rondom.audit.models import AuditEvent
+
+    coach = coach_with_consent(story)
+    client = Client()
+    client.force_login(coach)
+    client.get(reverse("live:events", args=[story["case"].pk]))
+    line = AuditEvent.objects.get(action="view live:events")
+    assert line.case_id == story["case"].pk and line.reason.startswith("consent ")

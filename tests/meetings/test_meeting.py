@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rondom.meetings.models import Agreement, Meeting
+from rondom.timeline.kinds import CardKind
 
 from ..conftest import make_user
 
@@ -174,3 +175,17 @@ def test_overdue_is_today_relative():
     assert a.is_overdue
     a.status = "done"
     assert not a.is_overdue
+
+
+@pytest.mark.django_db
+def test_the_board_shows_what_everyone_at_the_table_may_see(manager_client, story):
+    """Whoever presents, a card kept from the parents or a draft never goes up on the board."""
+    b = story["builder"]
+    kept = b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Zorgen thuis", story["child"],
+                  restriction_reason="child_safety")  # fmt: skip
+    kept.restricted_to.add(b.manager)
+    b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Mijn concept", story["child"], is_draft=True)
+    url = reverse("meetings:present", args=[story["case"].pk, story["meeting"].pk])
+    board = manager_client.get(url).content.decode()
+    assert "Speltherapie" in board
+    assert "Zorgen thuis" not in board and "Mijn concept" not in board

@@ -120,7 +120,8 @@ def meeting_present(request, case_id: int, meeting_id: int):
     step_value = request.GET.get("step", "1")
     step = int(step_value) if step_value.isdigit() and 1 <= int(step_value) <= 5 else 1
     child = access.case.children.first()
-    context = timeline_context(request, access, child) if child else {"case": access.case}
+    context = timeline_context(request, access, child, on_the_board=True) if child else {}
+    context.setdefault("case", access.case)
     note = meeting.notes.filter(step=step).first()
     context.update(
         {

@@ -59,13 +59,16 @@ def child_layout(child, cards: list[Card], today, rows=ROWS) -> Layout:
     return lay_out(child.date_of_birth, today, cards, periods, spans, rows)
 
 
-def timeline_context(request, access, child) -> dict:
+def timeline_context(request, access, child, on_the_board: bool = False) -> dict:
+    """The grid as this person may see it; `on_the_board`, as everyone at the table may: a
+    classroom board shows no drafts and no cards with limited access, whoever presents."""
     case = access.case
     participants = list(case.participants.all())
     author_ids = _selected_ids(request, "author", {p.pk for p in participants})
     row_keys = _selected_ids(request, "row", set(ROWS_BY_KEY))
 
-    cards = visible_cards(access).for_child(child).select_related("author", "child")
+    cards = Card.objects.for_everyone().filter(case=case) if on_the_board else visible_cards(access)
+    cards = cards.for_child(child).select_related("author", "child")
     mine = request.GET.get("mine") == "1" and access.participant is not None
     if mine:
         cards = cards.filter(author=access.participant)
