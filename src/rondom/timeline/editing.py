@@ -4,9 +4,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from rondom.cases.models import Case, Child
+from rondom.core.limits import MAX_CARDS_PER_CHILD
 
 from .career import group_year_spans
 from .fuzzy_dates import parse_fuzzy_date, resolve_groups
@@ -66,6 +68,26 @@ def apply_date(card: Card, case: Case, child: Child | None) -> None:
         if child is not None:
             value = resolve_groups(value, group_years_of(child))
     card.set_date(value)
+
+
+def has_room(card: Card, case: Case, child: Child | None) -> bool:
+    """Whether `card`, about `child` or the whole family, fits on every timeline it joins.
+
+    A child's timeline shows the child's own cards and the whole family's; deleted cards do
+    not count, and neither does `card` itself.
+    """
+    others = Card.objects.alive().filter(case=case)
+    if card.pk is not None:
+        others = others.exclude(pk=card.pk)
+    counts = dict(
+        others.order_by()
+        .values_list("child")
+        .annotate(count=Count("pk"))
+        .values_list("child", "count")
+    )
+    family = counts.pop(None, 0)
+    busiest = counts.get(child.pk, 0) if child else max(counts.values(), default=0)
+    return family + busiest < MAX_CARDS_PER_CHILD
 
 
 @transaction.atomic
