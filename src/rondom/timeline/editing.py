@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from rondom.cases.models import Case, Child
@@ -153,9 +153,15 @@ def restore_card(card: Card, user) -> Card:
 
 
 def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> int:
-    """After the school career changed, place the cards dated by group again."""
+    """After the school career changed, place the cards dated by group again.
+
+    The whole family's cards follow the career of the case's only child, as in `apply_date`.
+    """
     if cards is None:
-        cards = Card.objects.filter(child=child).exclude(date_groups="")
+        about = Q(child=child)
+        if not Child.objects.filter(case_id=child.case_id).exclude(pk=child.pk).exists():
+            about |= Q(child__isnull=True, case_id=child.case_id)
+        cards = Card.objects.filter(about).exclude(date_groups="")
     spans = group_years_of(child)
     changed = []
     for card in cards:
