@@ -182,6 +182,13 @@ class SchoolPeriodForm(PlainTextMixin, VersionedForm):
         return period
 
 
+def _a_year_after(day: date) -> date:
+    """The same day a year later; 29 February becomes 28 February."""
+    if day.month == 2 and day.day == 29:
+        day = day.replace(day=28)
+    return day.replace(year=day.year + 1)
+
+
 class ConsentForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Consent
@@ -220,7 +227,7 @@ class ConsentForm(PlainTextMixin, forms.ModelForm):
         if not self.is_bound:
             today = timezone.localdate()
             self.initial.setdefault("valid_from", today)
-            self.initial.setdefault("valid_until", today.replace(year=today.year + 1))
+            self.initial.setdefault("valid_until", _a_year_after(today))
 
     def clean(self):
         cleaned = super().clean()
