@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from rondom.cases.access import Need, cases_for
+from rondom.cases.forms import ConsentForm
 from rondom.cases.models import Role
 
 from ..conftest import make_user
@@ -169,3 +170,10 @@ def test_anonymous_case_needs_a_recorded_consent_before_it_uses_names(manager):
     client.post(reverse("cases:make_named", args=[b.case.pk]))
     b.case.refresh_from_db()
     assert not b.case.is_anonymous
+
+
+@pytest.mark.django_db
+def test_the_consent_form_opens_on_29_february(story, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2024, 2, 29))
+    form = ConsentForm(case=story["case"])
+    assert form.initial["valid_until"] == date(2025, 2, 28)

@@ -61,3 +61,19 @@ def test_invalid_group_and_backwards_period_are_explained(manager_client, story)
     html = response.content.decode()
     assert "is geen groep" in html
     assert child.school_periods.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_family_card_dated_by_group_follows_the_career_of_the_only_child(manager_client, story):
+    """As when the card is saved, so that an exported case reads the same dates again."""
+    b, child = story["builder"], story["child"]
+    card = b.card("life_event", story["parent"], "groep 3", "Verhuisd naar de stad", None)
+    assert card.starts_on.isoformat() == "2021-08-01"
+    period = child.school_periods.get()
+    manager_client.post(
+        reverse("cases:period_edit", args=[story["case"].pk, child.pk, period.pk]),
+        {"kind": "school", "name": "De Vlieger", "start_text": "augustus 2019", "end_text": "",
+         "groups": "1 1 2 3", "version": period.version},
+    )  # fmt: skip
+    card.refresh_from_db()
+    assert card.starts_on.isoformat() == "2022-08-01"

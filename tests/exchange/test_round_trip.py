@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
 from rondom.cases.models import Case, Group, PeriodKind, Role
@@ -16,7 +17,7 @@ from .normalise import without_ids
 @pytest.mark.django_db
 def test_export_import_export_gives_the_same_document_apart_from_ids(full_story):
     first = export_case(full_story["case"])
-    result = import_case(json.dumps(first))
+    result = import_case(json.dumps(first), link_accounts=True)
     assert result.case.pk != full_story["case"].pk
     second = export_case(Case.objects.get(pk=result.case.pk))
     assert without_ids(second) == without_ids(first)
@@ -62,3 +63,13 @@ def test_the_schema_knows_every_choice_of_the_models():
     period = properties["school_periods"]["items"]["properties"]
     assert period["kind"]["enum"] == list(PeriodKind.values)
     assert period["group_years"]["items"]["properties"]["group"]["enum"] == list(Group.values)
+
+
+@pytest.mark.django_db
+def test_every_demo_case_moves_whole_to_another_installation():
+    call_command("demo")
+    for case in list(Case.objects.all()):
+        first = export_case(case)
+        result = import_case(json.dumps(first), link_accounts=True)
+        second = export_case(Case.objects.get(pk=result.case.pk))
+        assert without_ids(second) == without_ids(first), case.title

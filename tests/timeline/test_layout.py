@@ -90,3 +90,21 @@ def test_cards_in_one_lane_never_overlap_and_none_is_dropped(spans):
         lane.sort()
         for (_, end), (start, _) in zip(lane, lane[1:], strict=False):
             assert end <= start
+
+
+def test_a_card_on_the_last_or_first_day_the_calendar_knows_is_clamped_not_an_error():
+    """Rows from before the date ranges were checked must not break the page."""
+    cards = [
+        FakeCard("help", date.max, date.max),
+        FakeCard("help", date.min, date.min),
+        FakeCard("help", date(2020, 1, 1), date.max),
+    ]
+    layout = lay_out(BIRTH, TODAY, cards, [], [])
+    placed = next(row for row in layout.rows if row.row.card_kind == "help").items
+    assert {(p.before_axis, p.after_axis) for p in placed} == {(False, True), (True, False)}
+    assert all(1 <= p.start_col < p.end_col <= layout.axis.columns + 1 for p in placed)
+
+
+def test_a_date_of_birth_at_either_end_of_the_calendar_still_lays_out():
+    lay_out(date.max, TODAY, [FakeCard("help", date(2020, 1, 1), date(2020, 2, 1))], [], [])
+    lay_out(date.min, date(1, 6, 1), [FakeCard("help", date.max, date.max)], [], [])

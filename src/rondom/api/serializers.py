@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
 from rondom.cases.access import access_to, shows_date_of_birth
-from rondom.cases.forms import ChildForm, ParticipantForm, SchoolPeriodForm
+from rondom.cases.forms import CaseForm, ChildForm, ParticipantForm, SchoolPeriodForm
 from rondom.cases.models import Case, Child, Participant, SchoolPeriod
 from rondom.timeline.forms import CardForm
 from rondom.timeline.kinds import CardKind
@@ -28,6 +28,11 @@ class CaseSerializer(serializers.ModelSerializer):
         model = Case
         fields = ["id", "title", "version", "created_at", "updated_at"]
         read_only_fields = ["version", "created_at", "updated_at"]
+
+    def validate(self, attrs):
+        data = {**CaseSerializer(self.instance).data, **attrs} if self.instance else attrs
+        validate_with_form(CaseForm(data))
+        return attrs
 
 
 class ChildSerializer(serializers.ModelSerializer):

@@ -5,6 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rondom.accounts.models import Organisation
+from rondom.core.limits import (
+    FIRST_SCHOOL_YEAR,
+    LAST_SCHOOL_YEAR,
+    check_birth_date,
+    check_school_years,
+    check_work_date,
+)
+from rondom.core.text import PlainTextMixin
 from rondom.timeline.career import school_year_of
 from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 
@@ -22,13 +30,13 @@ from .models import (
 from .versioning import VersionedForm
 
 
-class CaseForm(VersionedForm):
+class CaseForm(PlainTextMixin, VersionedForm):
     class Meta:
         model = Case
         fields = ["title"]
 
 
-class ChildForm(VersionedForm):
+class ChildForm(PlainTextMixin, VersionedForm):
     class Meta:
         model = Child
         fields = ["name", "date_of_birth"]
@@ -36,14 +44,11 @@ class ChildForm(VersionedForm):
 
     def clean_date_of_birth(self) -> date:
         value = self.cleaned_data["date_of_birth"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("The date of birth cannot be in the future."))
-        if value.year < 1990:
-            raise forms.ValidationError(_("Please check the year of birth."))
+        check_birth_date(value, timezone.localdate())
         return value
 
 
-class ParticipantForm(VersionedForm):
+class ParticipantForm(PlainTextMixin, VersionedForm):
     class Meta:
         model = Participant
         fields = ["name", "role", "letter", "colour", "organisation", "function"]
@@ -105,7 +110,7 @@ def parse_group_sequence(text: str) -> list[str]:
     return groups
 
 
-class SchoolPeriodForm(VersionedForm):
+class SchoolPeriodForm(PlainTextMixin, VersionedForm):
     groups = forms.CharField(
         label=_("groups, in order"),
         required=False,
@@ -114,8 +119,8 @@ class SchoolPeriodForm(VersionedForm):
     first_school_year = forms.IntegerField(
         label=_("first school year starts in"),
         required=False,
-        min_value=1990,
-        max_value=2100,
+        min_value=FIRST_SCHOOL_YEAR,
+        max_value=LAST_SCHOOL_YEAR,
         help_text=_("Leave empty to start with the school year of the start date."),
     )
 
@@ -168,6 +173,12 @@ class SchoolPeriodForm(VersionedForm):
             self.add_error("end_text", _("The end lies before the start."))
         if starts_on and not cleaned.get("first_school_year"):
             cleaned["first_school_year"] = school_year_of(starts_on)
+        groups, first = cleaned.get("groups"), cleaned.get("first_school_year")
+        if groups and first:
+            try:
+                check_school_years(first, len(groups))
+            except forms.ValidationError as error:
+                self.add_error("first_school_year", error)
         return cleaned
 
     def save(self, commit: bool = True) -> SchoolPeriod:
@@ -179,7 +190,14 @@ class SchoolPeriodForm(VersionedForm):
         return period
 
 
-class ConsentForm(forms.ModelForm):
+def _a_year_after(day: date) -> date:
+    """The same day a year later; 29 February becomes 28 February."""
+    if day.month == 2 and day.day == 29:
+        day = day.replace(day=28)
+    return day.replace(year=day.year + 1)
+
+
+class ConsentForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Consent
         fields = [
@@ -208,6 +226,8 @@ class ConsentForm(forms.ModelForm):
         self.fields["given_by"].queryset = people.filter(role__in=PARENT_ROLES)
         self.fields["participant"].queryset = people.exclude(role__in=PARENT_ROLES)
         self.fields["organisation"].queryset = Organisation.objects.all()
+        for name in ("valid_from", "valid_until"):
+            self.fields[name].validators.append(check_work_date)
         if given_by is not None:
             # A parent records their own consent; a case manager records one given on paper.
             del self.fields["given_by"]
@@ -215,7 +235,7 @@ class ConsentForm(forms.ModelForm):
         if not self.is_bound:
             today = timezone.localdate()
             self.initial.setdefault("valid_from", today)
-            self.initial.setdefault("valid_until", today.replace(year=today.year + 1))
+            self.initial.setdefault("valid_until", _a_year_after(today))
 
     def clean(self):
         cleaned = super().clean()
@@ -229,5 +249,5 @@ class ConsentForm(forms.ModelForm):
         return cleaned
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(PlainTextMixin, forms.Form):
     email = forms.EmailField(label=_("email address"))

@@ -6,11 +6,13 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from rondom.audit.models import AuditEvent
 from rondom.cases.access import Need, Scope, get_access, get_access_to, get_family_case
+from rondom.core.limits import check_birth_date
 
 from .family_copy import family_copy_pdf
 from .meeting_documents import agreements_card_pdf, meeting_report_pdf
@@ -84,8 +86,8 @@ class BlankTimelineForm(forms.Form):
 
     def clean_born(self) -> date | None:
         born = self.cleaned_data["born"]
-        if born and not date(1990, 1, 1) <= born <= date.today():
-            raise forms.ValidationError(_("Give a date of birth between 1990 and today."))
+        if born:
+            check_birth_date(born, timezone.localdate())
         return born
 
 

@@ -74,3 +74,33 @@ def location(where: tuple) -> str:
     for part in where:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text or "(document)"
+
+
+def _alternatives(node: dict) -> list[dict]:
+    return node.get("oneOf", []) + node.get("anyOf", []) or [node]
+
+
+def format_paths(node: dict, name: str, path: tuple[str, ...] = ()):
+    """Every path in the document whose value the schema gives the format `name`."""
+    for option in _alternatives(node):
+        if option.get("format") == name:
+            yield path
+        for key, child in option.get("properties", {}).items():
+            yield from format_paths(child, name, (*path, key))
+        if isinstance(option.get("items"), dict):
+            yield from format_paths(option["items"], name, (*path, "*"))
+
+
+def nesting(node: dict) -> int:
+    """How many objects and lists deep a valid document can go below `node`."""
+    depth = 0
+    for option in _alternatives(node):
+        below = [*option.get("properties", {}).values()]
+        for key in ("items", "additionalProperties"):
+            if isinstance(option.get(key), dict):
+                below.append(option[key])
+        kinds = option.get("type", [])
+        container = {"object", "array"} & set(kinds if isinstance(kinds, list) else [kinds])
+        if container or below:
+            depth = max(depth, 1 + max((nesting(child) for child in below), default=0))
+    return depth

@@ -4,9 +4,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rondom.accounts.models import Organisation, User
-from rondom.cases.models import Case, Child, Consent, GroupYear, Participant, SchoolPeriod
+from rondom.cases.models import (
+    PARENT_ROLES,
+    Case,
+    Child,
+    Consent,
+    GroupYear,
+    Participant,
+    Role,
+    SchoolPeriod,
+)
 from rondom.meetings.models import (
     Agreement,
     Attendance,
@@ -17,8 +27,12 @@ from rondom.meetings.models import (
 )
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 
-from .document import ACTOR_FIELDS, SOFT_REFERENCES, walk
+from .document import ACTOR_FIELDS, SOFT_REFERENCES, location, walk
+from .problems import CaseFileRefused, Problem
 from .validation import parse, validate
+
+# One UPDATE with a CASE over thousands of rows takes quadratic time; small batches do not.
+UPDATE_BATCH = 200
 
 CARD_FIELDS = (
     "kind", "text", "text_less_well", "provider", "with_whom", "aspect", "rating", "domain",
@@ -26,11 +40,23 @@ CARD_FIELDS = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class AccountMatch:
+    """A participant in the file whose account already exists here."""
+
+    email: str
+    name: str
+    role: str
+    linked: bool
+    site_admin: bool
+
+
 @dataclass
 class ImportResult:
     case: Case
     counts: dict[str, int]
     unknown_accounts: set[str] = field(default_factory=set)
+    matches: list[AccountMatch] = field(default_factory=list)
 
 
 def _date(value: str | None) -> date | None:
@@ -41,18 +67,67 @@ def _moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def match_accounts(document: dict, link: bool) -> list[AccountMatch]:
+    """Participants whose account exists here; refused when an account's kind cannot fit.
+
+    Linking gives that account access to the case, so it happens only when asked for, and
+    never for a site admin, who sees every case anyway.
+    """
+    participants = [p for p in document["participants"] if p["account"]]
+    emails = {p["account"].lower() for p in participants}
+    users = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
+    matches, problems = [], []
+    for index, item in enumerate(document["participants"]):
+        user = users.get((item["account"] or "").lower())
+        if user is None:
+            continue
+        if not user.is_superuser and (item["role"] in PARENT_ROLES) != (
+            user.kind == User.Kind.PARENT
+        ):
+            problems.append(Problem(location(("participants", index, "account")),
+                                    _wrong_kind(user, item["role"])))  # fmt: skip
+        matches.append(
+            AccountMatch(
+                email=user.email,
+                name=item["name"],
+                role=item["role"],
+                linked=link and not user.is_superuser,
+                site_admin=user.is_superuser,
+            )
+        )
+    if problems:
+        raise CaseFileRefused(problems)
+    return matches
+
+
+def _wrong_kind(user: User, role: str) -> str:
+    if user.kind == User.Kind.PARENT:
+        message = _("%(email)s is a parent's account here, which cannot take the role %(role)s")
+    else:
+        message = _(
+            "%(email)s is a professional's account here, which cannot take the role %(role)s"
+        )
+    return message % {"email": user.email, "role": Role(role).label}
+
+
 class _Importer:
-    def __init__(self, document: dict):
+    def __init__(self, document: dict, matches: list[AccountMatch]):
         self.doc = document
         emails = set(_all_values(document, ACTOR_FIELDS))
-        self.users = {u.email: u for u in User.objects.filter(email__in=emails)}
-        self.unknown = emails - set(self.users)
+        lowered = {email.lower() for email in emails}
+        self.users = {u.email.lower(): u for u in User.objects.filter(email__in=lowered)}
+        self.unknown = {email for email in emails if email.lower() not in self.users}
+        self.linked = {m.email.lower() for m in matches if m.linked}
         self.child_ids: dict[int, int] = {}
         self.participant_ids: dict[int, int] = {}
         self.card_ids: dict[int, int] = {}
 
     def user(self, email: str | None):
-        return self.users.get(email) if email else None
+        return self.users.get(email.lower()) if email else None
+
+    def account(self, email: str | None):
+        """A participant's account: only one that is to be linked."""
+        return self.user(email) if email and email.lower() in self.linked else None
 
     def run(self) -> Case:
         doc = self.doc
@@ -76,7 +151,7 @@ class _Importer:
         for item in doc["participants"]:
             participant = Participant.objects.create(
                 case=case,
-                user=self.user(item["account"]),
+                user=self.account(item["account"]),
                 **{k: item[k] for k in ("name", "role", "letter", "colour", "organisation",
                                          "function", "is_case_manager", "version")},
             )  # fmt: skip
@@ -126,7 +201,7 @@ class _Importer:
             card.created_at = _moment(item["created_at"])
             card.updated_at = _moment(item["updated_at"])
         # bulk_update writes the values as given: the timestamps are the file's, not now.
-        Card.objects.bulk_update(cards, ["created_at", "updated_at"])
+        Card.objects.bulk_update(cards, ["created_at", "updated_at"], batch_size=UPDATE_BATCH)
         through = Card.restricted_to.through
         through.objects.bulk_create(
             through(card_id=card.pk, participant_id=self.participant_ids[pid])
@@ -151,7 +226,9 @@ class _Importer:
         CardRevision.objects.bulk_create(revision for revision, _ in revisions)
         for revision, changed_at in revisions:
             revision.changed_at = _moment(changed_at)
-        CardRevision.objects.bulk_update([r for r, _ in revisions], ["changed_at"])
+        CardRevision.objects.bulk_update(
+            [r for r, _ in revisions], ["changed_at"], batch_size=UPDATE_BATCH
+        )
 
     def _remap_history(self, collections: set[str]) -> None:
         """Ids inside history point at the new rows, or are cleared when unknown."""
@@ -164,7 +241,10 @@ class _Importer:
                 container = self.doc
                 for part in where[:-1]:
                     container = container[part]
-                container[where[-1]] = maps[collection].get(value) if value is not None else None
+                # Bools are ints in Python, and a revision may hold anything simple: only a
+                # whole number can name a row.
+                known = isinstance(value, int) and not isinstance(value, bool)
+                container[where[-1]] = maps[collection].get(value) if known else None
 
     def _links_and_hidings(self, case: Case) -> None:
         for item in self.doc["card_links"]:
@@ -293,15 +373,19 @@ def _all_values(document, names: tuple[str, ...]):
             yield from _all_values(item, names)
 
 
-def import_case(raw: bytes | str) -> ImportResult:
-    """Validate the whole file first; then create the case in one transaction."""
+def import_case(raw: bytes | str, link_accounts: bool = False) -> ImportResult:
+    """Validate the whole file first; then create the case in one transaction.
+
+    Participants are linked to their existing accounts only with `link_accounts`.
+    """
     document = parse(raw)
     validate(document)
-    importer = _Importer(document)
+    matches = match_accounts(document, link_accounts)
+    importer = _Importer(document, matches)
     with transaction.atomic():
         case = importer.run()
     counts = {
         name: len(document[name])
         for name in ("children", "participants", "school_periods", "cards", "meetings", "consents")
     }
-    return ImportResult(case, counts, importer.unknown)
+    return ImportResult(case, counts, importer.unknown, matches)

@@ -2,34 +2,25 @@
 
 import json
 import re
-import unicodedata
-from dataclasses import dataclass
+from collections import Counter
 from datetime import date, datetime
+from functools import cache
 from itertools import islice
 
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
 from rondom.cases.models import PARENT_ROLES
+from rondom.core.limits import MAX_CARDS_PER_CHILD, MAX_CASE_FILE_BYTES
+from rondom.core.text import text_problem
 
-from .document import FORMAT, REFERENCES, VERSION, location, schema, walk
+from .dates import check_dates
+from .document import FORMAT, REFERENCES, VERSION, location, nesting, schema, walk
+from .problems import CaseFileRefused, Problem
 
 MAX_PROBLEMS = 50
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-class CaseFileRefused(Exception):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
+# Numbers in a case file are ids, versions and years; longer ones are not worth converting.
+MAX_DIGITS = 20
 
 
 def _is_date(value) -> bool:
@@ -53,26 +44,91 @@ FORMATS.checks("date")(lambda value: not isinstance(value, str) or _is_date(valu
 FORMATS.checks("date-time")(lambda value: not isinstance(value, str) or _is_moment(value))
 
 
+class _Unwanted(ValueError):
+    """A value JSON allows but a case file never holds."""
+
+
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Unwanted(_("The file holds a number that is far too large."))
+    return int(text)
+
+
+def _no_fraction(text: str):
+    raise _Unwanted(_("The file holds the number %(number)s; a case file has whole numbers only.")
+                    % {"number": _shorten(text)})  # fmt: skip
+
+
+def _no_constant(text: str):
+    raise _Unwanted(_("The file holds %(value)s, which is not a number.") % {"value": text})
+
+
+def _refuse_file(message: str) -> CaseFileRefused:
+    return CaseFileRefused([Problem(_("file"), message)])
+
+
+def too_large() -> CaseFileRefused:
+    message = _("The file is larger than %(limit)s MB, the most a case file may be.")
+    return _refuse_file(message % {"limit": MAX_CASE_FILE_BYTES // (1024 * 1024)})
+
+
 def parse(raw: bytes | str) -> dict:
     """The document from the file's bytes; refused when it is not a JSON object."""
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > MAX_CASE_FILE_BYTES:
+        raise too_large()
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise CaseFileRefused([Problem(_("file"), _("The file is not UTF-8 text."))]) from None
+            raise _refuse_file(_("The file is not UTF-8 text.")) from None
     try:
-        document = json.loads(raw)
+        document = json.loads(
+            raw, parse_int=_whole_number, parse_float=_no_fraction, parse_constant=_no_constant
+        )
     except json.JSONDecodeError as error:
         message = _(
             "This is not valid JSON (line %(line)s, column %(column)s): is the file complete?"
         )
-        where = _("file")
-        raise CaseFileRefused(
-            [Problem(where, message % {"line": error.lineno, "column": error.colno})]
-        ) from None
+        raise _refuse_file(message % {"line": error.lineno, "column": error.colno}) from None
+    except _Unwanted as error:
+        raise _refuse_file(str(error)) from None
+    except RecursionError:
+        raise _refuse_file(_too_deep()) from None
     if not isinstance(document, dict):
-        raise CaseFileRefused([Problem(_("file"), _("The file must hold one JSON object."))])
+        raise _refuse_file(_("The file must hold one JSON object."))
+    _check_nesting(document)
     return document
+
+
+def _too_deep() -> str:
+    return _("The file nests objects and lists deeper than a case file ever does.")
+
+
+@cache
+def _deepest() -> int:
+    return nesting(schema())
+
+
+def _check_nesting(document: dict) -> None:
+    """Refuse nesting no valid file has, before anything walks the document recursively."""
+    limit = _deepest()
+    stack: list[tuple[object, tuple, int]] = [(document, (), 1)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > limit:
+            raise CaseFileRefused([Problem(location(where), _too_deep())])
+        if isinstance(value, dict):
+            stack.extend((item, (*where, key), depth + 1) for key, item in value.items()
+                         if isinstance(item, (dict, list)))  # fmt: skip
+        elif isinstance(value, list):
+            stack.extend((item, (*where, index), depth + 1) for index, item in enumerate(value)
+                         if isinstance(item, (dict, list)))  # fmt: skip
+
+
+def _shorten(value, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _describe(error) -> str:
@@ -85,8 +141,8 @@ def _describe(error) -> str:
         return _("unknown field %(name)s") % {"name": ", ".join(unknown)}
     if kind == "enum":
         allowed = ", ".join(repr(value) for value in expected)
-        return _("%(value)r is not one of: %(allowed)s") % {
-            "value": error.instance,
+        return _("%(value)s is not one of: %(allowed)s") % {
+            "value": _shorten(repr(error.instance)),
             "allowed": allowed,
         }
     if kind == "type":
@@ -98,15 +154,19 @@ def _describe(error) -> str:
     if kind == "minLength":
         return _("may not be empty")
     if kind in ("minimum", "maximum"):
-        return _("the number %(value)s is out of range") % {"value": error.instance}
+        return _("the number %(value)s is out of range") % {"value": _shorten(error.instance)}
     if kind == "format":
         if expected == "date":
-            return _("%(value)r is not a date like 2024-03-31") % {"value": error.instance}
-        return _("%(value)r is not a moment like 2024-03-31T14:05:00+02:00") % {
-            "value": error.instance
+            return _("%(value)s is not a date like 2024-03-31") % {
+                "value": _shorten(repr(error.instance))
+            }
+        return _("%(value)s is not a moment like 2024-03-31T14:05:00+02:00") % {
+            "value": _shorten(repr(error.instance))
         }
     if kind == "pattern":
-        return _("%(value)r is not a colour like #1a2b3c") % {"value": error.instance}
+        return _("%(value)s is not a colour like #1a2b3c") % {
+            "value": _shorten(repr(error.instance))
+        }
     if kind == "maxItems":
         return _("has more than %(limit)s items") % {"limit": expected}
     return _("is not valid here")
@@ -125,7 +185,7 @@ def _check_version(document: dict) -> None:
 
 
 def _check_strings(value, where: tuple, problems: list[Problem]) -> None:
-    """Control characters and broken Unicode would corrupt the database or a printout."""
+    """Every text follows the same rule as text typed into a form."""
     if isinstance(value, dict):
         for key, item in value.items():
             _check_strings(key, where, problems)
@@ -133,14 +193,30 @@ def _check_strings(value, where: tuple, problems: list[Problem]) -> None:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _check_strings(item, (*where, index), problems)
-    elif isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            problems.append(Problem(location(where), _("contains broken Unicode")))
-            return
-        if any(unicodedata.category(c) == "Cc" and c not in "\n\r\t" for c in value):
-            problems.append(Problem(location(where), _("contains a control character")))
+    elif isinstance(value, str) and (problem := text_problem(value)):
+        problems.append(Problem(location(where), problem))
+
+
+def _check_card_count(document: dict) -> None:
+    """Counted before anything else reads the cards, so a huge file is refused at once."""
+    cards = document.get("cards")
+    if not isinstance(cards, list):
+        return
+    about = Counter(
+        card.get("child") if isinstance(card.get("child"), int) else None
+        for card in cards
+        if isinstance(card, dict) and card.get("deleted_at") is None
+    )
+    family = about.pop(None, 0)
+    busiest = family + max(about.values(), default=0)
+    if busiest > MAX_CARDS_PER_CHILD:
+        message = _(
+            "%(count)s cards would be on one child's timeline, counting those about the whole "
+            "family; a timeline holds at most %(limit)s."
+        )
+        raise CaseFileRefused(
+            [Problem("cards", message % {"count": busiest, "limit": MAX_CARDS_PER_CHILD})]
+        )
 
 
 def _ids(document: dict, collection: str, problems: list[Problem]) -> set:
@@ -229,7 +305,15 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
 
 def validate(document: dict) -> None:
     """Raise CaseFileRefused with every problem found, or return when the file is sound."""
+    try:
+        _validate(document)
+    except RecursionError:
+        raise _refuse_file(_too_deep()) from None
+
+
+def _validate(document: dict) -> None:
     _check_version(document)
+    _check_card_count(document)
     validator = Draft202012Validator(schema(), format_checker=FORMATS)
     errors = sorted(islice(validator.iter_errors(document), 500), key=lambda e: e.json_path)
     problems = list(
@@ -238,5 +322,7 @@ def validate(document: dict) -> None:
     _check_strings(document, (), problems)
     if not problems:
         _check_meaning(document, problems)
+    if not problems:
+        check_dates(document, problems)
     if problems:
         raise CaseFileRefused(problems[:MAX_PROBLEMS])

@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
 from rondom.cases.versioning import VersionedForm
+from rondom.core.limits import check_work_date
+from rondom.core.text import PlainTextMixin
 
 from .models import Agreement, Factor, KeyMoment, Meeting, StepNote
 
 
-class MeetingForm(VersionedForm):
+class MeetingForm(PlainTextMixin, VersionedForm):
     present = forms.ModelMultipleChoiceField(
         label=_("who is there"),
         queryset=None,
@@ -30,6 +32,7 @@ class MeetingForm(VersionedForm):
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["present"].queryset = case.participants.all()
+        self.fields["held_on"].validators.append(check_work_date)
         self.fields["goal"].widget = forms.RadioSelect(choices=self.fields["goal"].choices[1:])
         if not self.is_bound and not self.instance.pk:
             self.initial["held_on"] = timezone.localdate()
@@ -49,20 +52,20 @@ class MeetingForm(VersionedForm):
         return guests
 
 
-class NoteForm(VersionedForm):
+class NoteForm(PlainTextMixin, VersionedForm):
     class Meta:
         model = StepNote
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 5})}
 
 
-class FactorForm(forms.ModelForm):
+class FactorForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Factor
         fields = ["kind", "text"]
 
 
-class KeyMomentForm(forms.ModelForm):
+class KeyMomentForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = KeyMoment
         fields = ["card", "note"]
@@ -73,7 +76,7 @@ class KeyMomentForm(forms.ModelForm):
         self.fields["card"].label = _("card")
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["what", "owner", "due_on"]
@@ -82,10 +85,15 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = case.participants.all()
+        self.fields["due_on"].validators.append(check_work_date)
 
 
-class FollowUpForm(VersionedForm):
+class FollowUpForm(PlainTextMixin, VersionedForm):
     class Meta:
         model = Meeting
         fields = ["next_meeting_on", "filed_in"]
         widgets = {"next_meeting_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["next_meeting_on"].validators.append(check_work_date)

@@ -1,5 +1,6 @@
 """The school career in time: periods and the group of every school year."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,28 +25,25 @@ def group_year_spans(child: Child, periods: list[SchoolPeriod] | None = None) ->
     """
     if periods is None:
         periods = list(child.school_periods.prefetch_related("group_years"))
+    return spans_of(
+        (gy.school_year, gy.group, str(gy.get_group_display()), period.starts_on, period.ends_on)
+        for period in periods
+        for gy in period.group_years.all()
+    )
+
+
+def spans_of(years: Iterable[tuple[int, str, str, date, date | None]]) -> list[GroupSpan]:
+    """Group years given as (school year, group, label, period start, period end) as spans."""
     spans: list[GroupSpan] = []
     seen: set[str] = set()
-    years = sorted(
-        ((gy, period) for period in periods for gy in period.group_years.all()),
-        key=lambda pair: pair[0].school_year,
-    )
-    for group_year, period in years:
-        first, last = school_year_bounds(group_year.school_year)
-        start = max(first, period.starts_on)
-        end = min(last, period.ends_on) if period.ends_on else last
+    for school_year, group, label, period_start, period_end in sorted(years, key=lambda y: y[0]):
+        first, last = school_year_bounds(school_year)
+        start = max(first, period_start)
+        end = min(last, period_end) if period_end else last
         if end < start:
             continue
-        spans.append(
-            GroupSpan(
-                group_year.group,
-                str(group_year.get_group_display()),
-                start,
-                end,
-                group_year.group in seen and group_year.group != "peuter",
-            )
-        )
-        seen.add(group_year.group)
+        spans.append(GroupSpan(group, label, start, end, group in seen and group != "peuter"))
+        seen.add(group)
     return spans
 
 

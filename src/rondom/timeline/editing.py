@@ -4,9 +4,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from rondom.cases.models import Case, Child
+from rondom.core.limits import MAX_CARDS_PER_CHILD
 
 from .career import group_year_spans
 from .fuzzy_dates import parse_fuzzy_date, resolve_groups
@@ -92,6 +94,26 @@ def apply_date(card: Card, case: Case, child: Child | None) -> None:
     card.set_date(value)
 
 
+def has_room(card: Card, case: Case, child: Child | None) -> bool:
+    """Whether `card`, about `child` or the whole family, fits on every timeline it joins.
+
+    A child's timeline shows the child's own cards and the whole family's; deleted cards do
+    not count, and neither does `card` itself.
+    """
+    others = Card.objects.alive().filter(case=case)
+    if card.pk is not None:
+        others = others.exclude(pk=card.pk)
+    counts = dict(
+        others.order_by()
+        .values_list("child")
+        .annotate(count=Count("pk"))
+        .values_list("child", "count")
+    )
+    family = counts.pop(None, 0)
+    busiest = counts.get(child.pk, 0) if child else max(counts.values(), default=0)
+    return family + busiest < MAX_CARDS_PER_CHILD
+
+
 @transaction.atomic
 def create_card(card: Card, user, restricted_to: Iterable | None = None) -> Card:
     """Save a new card, limited to `restricted_to` when given, and its first revision."""
@@ -158,9 +180,15 @@ def restore_card(card: Card, user) -> Card:
 
 
 def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> int:
-    """After the school career changed, place the cards dated by group again."""
+    """After the school career changed, place the cards dated by group again.
+
+    The whole family's cards follow the career of the case's only child, as in `apply_date`.
+    """
     if cards is None:
-        cards = Card.objects.filter(child=child).exclude(date_groups="")
+        about = Q(child=child)
+        if not Child.objects.filter(case_id=child.case_id).exclude(pk=child.pk).exists():
+            about |= Q(child__isnull=True, case_id=child.case_id)
+        cards = Card.objects.filter(about).exclude(date_groups="")
     spans = group_years_of(child)
     changed = []
     for card in cards:

@@ -2,16 +2,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
+from rondom.core.limits import MAX_CARDS_PER_CHILD
+from rondom.core.text import PlainTextMixin
 
-from .editing import apply_date
+from .editing import apply_date, has_room
 from .fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind, RestrictionReason
 from .models import Card
 
+FULL_TIMELINE = _(
+    "This timeline already holds %(limit)s cards, the most it can show. "
+    "Delete a card that is no longer needed first."
+)
+
 OPTIONAL_FIELDS = ("text_less_well", "provider", "with_whom", "aspect", "rating")
 
 
-class CardForm(forms.ModelForm):
+class CardForm(PlainTextMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -105,6 +112,11 @@ class CardForm(forms.ModelForm):
         cleaned = super().clean()
         self._check_restriction(cleaned)
         child = cleaned.get("child")
+        moves = self.instance.pk is None or self.instance.child_id != getattr(child, "pk", None)
+        if "child" not in self.errors and moves and not has_room(self.instance, self.case, child):
+            raise forms.ValidationError(
+                FULL_TIMELINE, code="full", params={"limit": MAX_CARDS_PER_CHILD}
+            )
         if "date_text" in cleaned and not self.errors.get("date_text"):
             self.instance.date_text = cleaned["date_text"]
             apply_date(self.instance, self.case, child)

@@ -24,11 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .date_errors import FuzzyDateError
+from rondom.core.limits import EARLIEST_REMEMBERED_YEAR, latest_remembered_year
 
-MIN_YEAR = 1900
-# How far ahead a date may lie: planned things (a new school) are typed in advance.
-MAX_YEARS_AHEAD = 2
+from .date_errors import FuzzyDateError
 
 
 class Precision(enum.StrEnum):
@@ -114,9 +112,9 @@ def _year(token: str, today: date) -> int:
     if len(digits) == 2:
         # "15" means 2015, unless that lies more than a year ahead: then it is 19xx.
         year += 2000 if 2000 + year <= today.year + 1 else 1900
-    latest = today.year + MAX_YEARS_AHEAD
-    if not MIN_YEAR <= year <= latest:
-        raise FuzzyDateError("year_out_of_range", year=year, min=MIN_YEAR, max=latest)
+    earliest, latest = EARLIEST_REMEMBERED_YEAR, latest_remembered_year(today)
+    if not earliest <= year <= latest:
+        raise FuzzyDateError("year_out_of_range", year=year, min=earliest, max=latest)
     return year
 
 

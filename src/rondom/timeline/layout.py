@@ -72,7 +72,8 @@ class Axis:
     def span(self, start: date, end: date, min_months: int = 1) -> tuple[int, int, bool, bool]:
         """Grid lines for an inclusive date interval, at least `min_months` wide."""
         first = round(self.position(start))
-        last = round(self.position(end + timedelta(days=1)))
+        # The calendar's last day has no day after it; only a row older than the ranges holds it.
+        last = round(self.position(end + timedelta(days=1) if end < date.max else end))
         before, after = first < 0, last > self.columns
         first = min(max(first, 0), self.columns - 1)
         last = min(max(last, first + min_months), self.columns)
@@ -82,7 +83,7 @@ class Axis:
 
     def school_year_lines(self) -> list[int]:
         """Grid lines of 1 August within the axis."""
-        end_year = self.birth.year + self.years + 1
+        end_year = min(self.birth.year + self.years + 1, date.max.year + 1)
         lines = []
         for year in range(self.birth.year, end_year):
             line = self.line(date(year, 8, 1))

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from rondom.cases.access import Need, get_access, get_managed_case
 from rondom.cases.models import ErasureRequest
 from rondom.cases.retention import close_case, erase_case, reopen_case
+from rondom.core.text import PlainTextMixin
 
 
-class CloseForm(forms.Form):
+class CloseForm(PlainTextMixin, forms.Form):
     filed_in = forms.CharField(
         label=gettext_lazy("filed in"),
         max_length=300,

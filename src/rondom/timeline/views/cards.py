@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -18,16 +19,18 @@ from rondom.cases.access import (
     visible_cards,
     visible_revisions,
 )
+from rondom.core.limits import MAX_CARDS_PER_CHILD
 from rondom.timeline.editing import (
     EditConflict,
     create_card,
     delete_card,
+    has_room,
     restore_card,
     save_card_changes,
     share_drafts,
     snapshot,
 )
-from rondom.timeline.forms import CardForm, card_kind_or_none
+from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
 from rondom.timeline.models import Card
 from rondom.timeline.views.page import add_labels, card_texts
 
@@ -168,6 +171,19 @@ def card_delete(request, case_id: int, card_id: int):
 @require_POST
 def card_restore(request, case_id: int, card_id: int):
     _, card = get_card_for(request, case_id, card_id, deleted=True, edit=True)
+    if not has_room(card, card.case, card.child):
+        message = FULL_TIMELINE % {"limit": MAX_CARDS_PER_CHILD}
+        if _is_htmx(request):
+            return HttpResponse(
+                format_html(
+                    '<div class="utrecht-alert utrecht-alert--warning" role="alert">'
+                    '<p class="utrecht-paragraph">{}</p></div>',
+                    message,
+                ),
+                status=422,
+            )
+        messages.error(request, message)
+        return redirect(_back_url(case_id, card.child_id or _child_param(request)))
     restore_card(card, request.user)
     return _done(request, case_id, card.child_id or _child_param(request))
 
