@@ -2,7 +2,6 @@
 
 import copy
 import json
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -145,12 +144,6 @@ def test_a_failure_halfway_leaves_nothing_behind(good, monkeypatch):
     assert (Case.objects.count(), Card.objects.count()) == (cases, cards)
 
 
-def timed_refusal(raw) -> tuple[list[str], float]:
-    started = time.perf_counter()
-    problems = refused(raw)
-    return problems, time.perf_counter() - started
-
-
 @pytest.mark.django_db
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(good):
     good["case"]["filed_in"] = " " * 300
@@ -158,11 +151,10 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(good):
     padded = text[:-1] + " " * (MAX_CASE_FILE_BYTES - len(text)) + "}"
     assert len(padded.encode()) == MAX_CASE_FILE_BYTES
     import_case(padded)  # exactly at the limit is fine
-    problems, seconds = timed_refusal((padded + " ").encode())
+    problems = refused((padded + " ").encode())
     assert problems == [
         "bestand: Het bestand is groter dan 5 MB, het meeste dat een casusbestand mag zijn."
     ]
-    assert seconds < 0.5
 
 
 @pytest.mark.django_db
@@ -173,12 +165,11 @@ def test_more_cards_on_one_timeline_than_the_limit_is_refused_before_the_schema_
         {**card, "id": 10_000 + n, "revisions": []}
         for n in range(MAX_CARDS_PER_CHILD - present + 1)
     ]
-    problems, seconds = timed_refusal(good)
+    problems = refused(good)
     assert problems == [
         "cards: Er zouden 1001 kaartjes op de tijdlijn van één kind komen, die over het hele "
         "gezin meegeteld; een tijdlijn heeft er ten hoogste 1000."
     ]
-    assert seconds < 1
     good["cards"].pop()
     assert import_case(json.dumps(good)).counts["cards"] == len(good["cards"])
 
@@ -197,12 +188,11 @@ def test_deleted_cards_do_not_count_towards_the_limit(good):
 @pytest.mark.parametrize("depth", [100_000, 990, 50])
 def test_deep_nesting_gets_a_message_not_a_traceback(good, depth):
     deep = "[" * depth + "]" * depth
-    problems, seconds = timed_refusal(f'{{"format": "rondom-case", "version": 1, "x": {deep}}}')
+    problems = refused(f'{{"format": "rondom-case", "version": 1, "x": {deep}}}')
     assert problems == [
         ("bestand" if depth > 10_000 else "x" + "[0]" * (nesting(schema()) - 1))
         + ": Het bestand nest objecten en lijsten dieper dan een casusbestand ooit doet."
     ]
-    assert seconds < 1
 
 
 @pytest.mark.django_db
