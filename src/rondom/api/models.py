@@ -24,7 +24,8 @@ def key_digest(key: str) -> str:
 class ApiTokenManager(models.Manager):
     def issue(self, user) -> tuple["ApiToken", str]:
         """Make a token for `user`. The key is returned here once and is not kept anywhere."""
-        key = secrets.token_urlsafe(32)
+        # Hex: no key or prefix starts with "-", which a command line would take for an option.
+        key = secrets.token_hex(32)
         token = self.create(user=user, prefix=key[:PREFIX_LENGTH], digest=key_digest(key))
         return token, key
 
