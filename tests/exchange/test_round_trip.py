@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -73,3 +74,20 @@ def test_every_demo_case_moves_whole_to_another_installation():
         result = import_case(json.dumps(first), link_accounts=True)
         second = export_case(Case.objects.get(pk=result.case.pk))
         assert without_ids(second) == without_ids(first), case.title
+
+
+@pytest.mark.django_db
+def test_a_participants_copy_of_an_anonymous_case_gives_the_age_not_the_birth_date(manager):
+    from rondom.cases.access import access_to
+    from rondom.demo.builder import CaseBuilder
+
+    from ..conftest import make_user
+
+    builder = CaseBuilder("Casus Zon", manager, "Inge")
+    child = builder.child("Zon", date(2016, 5, 17))
+    coach = make_user("coach@jeugd.test")
+    builder.person("Coach", Role.YOUTH_CARE, coach)
+    [seen] = export_case(builder.case, access_to(coach, builder.case))["children"]
+    assert seen["date_of_birth"] is None and seen["age"] == child.age
+    [own] = export_case(builder.case, access_to(manager, builder.case))["children"]
+    assert own["date_of_birth"] == "2016-05-17"

@@ -189,3 +189,23 @@ def test_the_board_shows_what_everyone_at_the_table_may_see(manager_client, stor
     board = manager_client.get(url).content.decode()
     assert "Speltherapie" in board
     assert "Zorgen thuis" not in board and "Mijn concept" not in board
+
+
+@pytest.mark.django_db
+def test_a_key_moment_whose_card_became_a_draft_shows_no_draft_text(story, parent_user):
+    """A shared card marked as a key moment, later made a private draft again and rewritten:
+    nobody reads the draft's words on the meeting page, its author included."""
+    from rondom.meetings.models import KeyMoment
+    from rondom.timeline.editing import save_card_changes, snapshot
+
+    card = story["help_card"]  # the parent's own card
+    KeyMoment.objects.create(meeting=story["meeting"], card=card, note="keerpunt")
+    before = snapshot(card)
+    card.is_draft, card.text = True, "Mijn eerste gedachten over de therapie"
+    save_card_changes(card, before, card.version, parent_user)
+    url = reverse("meetings:detail", args=[story["case"].pk, story["meeting"].pk])
+    for user in (parent_user, story["builder"].user):
+        client = Client()
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        assert "Mijn eerste gedachten" not in page and "keerpunt" not in page
