@@ -52,3 +52,40 @@ def test_parent_sees_own_agreements_only(story, parent_user):
     assert (
         "Gesprek met de RT" not in client.get(reverse("follow_up:my_agreements")).content.decode()
     )
+
+
+def _due(story, count: int, owner=None) -> None:
+    Agreement.objects.bulk_create(
+        Agreement(case=story["case"], meeting=story["meeting"], what=f"Afspraak {n}",
+                  owner=owner or story["school"], due_on=timezone.localdate())
+        for n in range(count)
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_reminders_cost_the_same_queries_for_few_and_many_agreements(
+    story, django_assert_num_queries
+):
+    """Each owner gets one email for all their agreements due, and the work goes in batches:
+    the number of queries does not grow with the number of agreements."""
+    today = timezone.localdate()
+    _due(story, 5)
+    _due(story, 3, owner=story["parent"])
+    with django_assert_num_queries(4):  # find a batch, claim it, load it; find: no more
+        assert send_reminders(days=3, today=today) == 9
+    assert sorted(len(m.body.splitlines()) for m in mail.outbox) == [3 + 2, 6 + 2]
+    _due(story, 200)
+    with django_assert_num_queries(4):
+        assert send_reminders(days=3, today=today) == 200
+    with django_assert_num_queries(1):  # a second run on the same day finds nothing to do
+        assert send_reminders(days=3, today=today) == 0
+
+
+@pytest.mark.django_db
+def test_two_runs_at_once_never_remind_twice(story):
+    from rondom.meetings.reminders import _claim
+
+    today = timezone.localdate()
+    ids = [story["agreement"].pk]
+    assert _claim(ids, today) == set(ids)
+    assert _claim(ids, today) == set()  # the other run claimed it first

@@ -1,43 +1,95 @@
-"""Reminding owners of agreements that are due soon or overdue, at most once a day each."""
+"""Reminding owners of agreements that are due soon or overdue, at most once a day each.
 
+The work goes in batches: a batch of agreements is claimed for today with one INSERT, and each
+owner gets one email for all of their agreements in it, sent over one mail connection. The
+INSERT tells which agreements this run claimed (ON CONFLICT DO NOTHING ... RETURNING), so two
+runs at the same time never send the same reminder twice, and a run later on the same day
+skips the claimed ones in its query instead of trying each of them.
+"""
+
+from collections import defaultdict
 from datetime import date, timedelta
 
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.core.mail import EmailMessage, mailers
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from .models import Agreement, ReminderSent
 
+BATCH = 1000
+
 
 def due_agreements(today: date, days: int):
+    reminded = ReminderSent.objects.filter(agreement=OuterRef("pk"), sent_on=today)
     return Agreement.objects.filter(
         status=Agreement.Status.OPEN,
         due_on__lte=today + timedelta(days=days),
         owner__user__isnull=False,
         owner__user__is_active=True,
-    ).select_related("owner__user")
+    ).exclude(Exists(reminded))
+
+
+def _claim(ids: list[int], today: date) -> set[int]:
+    """Mark these agreements as reminded today; the ones no other run had claimed yet."""
+    if not ids:
+        return set()
+    table = connection.ops.quote_name(ReminderSent._meta.db_table)
+    rows = ", ".join(["(%s, %s)"] * len(ids))
+    params = [value for pk in ids for value in (pk, today)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (agreement_id, sent_on) VALUES {rows} "
+            "ON CONFLICT (agreement_id, sent_on) DO NOTHING RETURNING agreement_id",
+            params,
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _message(email: str, agreements: list, today: date) -> EmailMessage:
+    """One email per person: what is due and when, never the family or the case."""
+    with override("nl"):
+        overdue = any(a.due_on < today for a in agreements)
+        subject = _("Overdue agreement in Rondom") if overdue else _("Agreement due soon")
+        lines = [
+            _("“%(what)s” is due on %(due)s.")
+            % {"what": a.what, "due": a.due_on.strftime("%d-%m-%Y")}
+            for a in sorted(agreements, key=lambda a: (a.due_on, a.pk))
+        ]
+        closing = ngettext(
+            "Open Rondom to see it or mark it done.",
+            "Open Rondom to see them or mark them done.",
+            len(agreements),
+        )
+    return EmailMessage(subject, "\n".join([*lines, "", closing]), None, [email])
 
 
 def send_reminders(days: int, today: date | None = None) -> int:
-    """Email each owner once a day; the reminder names what and when, not the family."""
+    """Email each owner once a day about their due agreements; returns how many agreements.
+
+    Batches go owner by owner, so someone's agreements end up in one email (or in a few,
+    for someone with more than a batch of them).
+    """
     today = today or timezone.localdate()
-    sent = 0
-    for agreement in due_agreements(today, days):
-        try:
-            with transaction.atomic():
-                ReminderSent.objects.create(agreement=agreement, sent_on=today)
-        except IntegrityError:
-            continue  # already reminded today
-        user = agreement.owner.user
-        with override("nl"):
-            overdue = agreement.due_on < today
-            subject = _("Overdue agreement in Rondom") if overdue else _("Agreement due soon")
-            body = _("“%(what)s” is due on %(due)s. Open Rondom to see it or mark it done.") % {
-                "what": agreement.what,
-                "due": agreement.due_on.strftime("%d-%m-%Y"),
-            }
-        send_mail(subject, body, None, [user.email])
-        sent += 1
-    return sent
+    reminded = 0
+    after = Q()
+    mail = mailers["default"]
+    while True:
+        batch = list(
+            due_agreements(today, days)
+            .filter(after)
+            .order_by("owner_id", "pk")
+            .values_list("owner_id", "pk")[:BATCH]
+        )
+        if not batch:
+            return reminded
+        last_owner, last_pk = batch[-1]
+        after = Q(owner_id__gt=last_owner) | Q(owner_id=last_owner, pk__gt=last_pk)
+        claimed = _claim([pk for _owner, pk in batch], today)
+        per_owner: dict[str, list] = defaultdict(list)
+        for agreement in Agreement.objects.filter(pk__in=claimed).select_related("owner__user"):
+            per_owner[agreement.owner.user.email].append(agreement)
+        mail.send_messages([_message(email, items, today) for email, items in per_owner.items()])
+        reminded += len(claimed)
