@@ -111,3 +111,22 @@ def test_refusals_are_explained_in_dutch(story, parent_user, outsider):
     client.force_login(parent_user)
     refused = client.get(reverse("cases:edit", args=[story["case"].pk]))
     assert refused.status_code == 403 and "Niet toegestaan" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_case_list_pages_and_finds_a_case_by_a_childs_name(manager_client, manager):
+    from datetime import date
+
+    from rondom.demo.builder import CaseBuilder
+
+    for n in range(55):
+        b = CaseBuilder(f"Familie {n:02d}", manager, "Inge")
+        b.child("Noor" if n == 42 else f"Kind {n}", date(2015, 1, 1))
+    first = manager_client.get(reverse("cases:list")).content.decode()
+    assert "Familie 00" in first and "Familie 54" not in first and "pagina 1 van 2" in first
+    second = manager_client.get(reverse("cases:list") + "?page=2").content.decode()
+    assert "Familie 54" in second and "Familie 00" not in second
+    found = manager_client.get(reverse("cases:list") + "?q=noor").content.decode()
+    assert "Familie 42" in found and "Familie 41" not in found
+    nothing = manager_client.get(reverse("cases:list") + "?q=zzz&page=x").content.decode()
+    assert "Geen casus past bij" in nothing

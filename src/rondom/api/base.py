@@ -7,7 +7,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from rondom.audit.log import record
+from rondom.audit.log import record, record_many
 from rondom.audit.models import AuditEvent
 from rondom.cases.access import CaseAccess, Need, accesses_for, cases_for
 from rondom.cases.models import Case, Child, SchoolPeriod
@@ -101,10 +101,13 @@ class CaseDataViewSet(viewsets.ModelViewSet):
     def _write_log(self, request) -> None:
         verb = "view" if request.method in ("GET", "HEAD") else "change"
         action = f"{verb} api:{self.basename}-{self.action}"
-        entries = self.logged
         if self.listed:
-            entries = [(case_id, None, None) for case_id in dict.fromkeys(e[0] for e in entries)]
-        for case_id, child_id, card_id in entries:
+            cases = [entry[0] for entry in self.logged]
+            reasons = {pk: access.reason for pk, access in self._accesses.items() if access}
+            record_many(request.user, action, cases, channel=AuditEvent.Channel.API,
+                        reasons=reasons)  # fmt: skip
+            return
+        for case_id, child_id, card_id in self.logged:
             access = self._accesses.get(case_id)
             record(
                 request.user,

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,18 +18,28 @@ from rondom.cases.access import (
     valid_consents,
 )
 from rondom.cases.forms import CaseForm
-from rondom.cases.models import ErasureRequest
+from rondom.cases.models import Child, ErasureRequest
 from rondom.cases.retention import purge_deadline
 from rondom.cases.services import start_case
+
+CASES_PER_PAGE = 50
 
 
 @login_required
 def case_list(request):
-    cases = card_counts(request.user, cases_for(request.user).prefetch_related("children"))
+    """A page of this person's cases, optionally those whose name or child's name matches."""
+    query = request.GET.get("q", "").strip()[:80]
+    cases = cases_for(request.user)
+    if query:
+        children = Child.objects.filter(case=OuterRef("pk"), name__icontains=query)
+        cases = cases.filter(Q(title__icontains=query) | Q(Exists(children)))
+    cases = card_counts(request.user, cases.order_by("title", "pk"))
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    prefetch_related_objects(page.object_list, "children")
     return render(
         request,
         "cases/case_list.html",
-        {"cases": cases, "may_start_case": may_start_case(request.user)},
+        {"page": page, "query": query, "may_start_case": may_start_case(request.user)},
     )
 
 
