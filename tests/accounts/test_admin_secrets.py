@@ -92,3 +92,14 @@ def test_an_admin_cannot_take_over_an_account_by_its_email_or_password(parent_us
     assert parent_user.email == "ouder@home.test"
     password_page = f"/admin/accounts/user/{parent_user.pk}/password/"
     assert client.get(password_page).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_admin_cannot_add_an_email_address_to_someone_elses_account():
+    """allauth's email address admin would let an admin add a verified address of their own
+    to a parent's account and log in with a code sent there."""
+    admin_user = make_user("admin@x.test", is_superuser=True, is_staff=True)
+    client = Client()
+    client.force_login(admin_user)
+    assert client.get("/admin/account/emailaddress/").status_code == 404
+    assert client.get("/admin/account/emailaddress/add/").status_code == 404

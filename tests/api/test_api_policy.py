@@ -117,3 +117,15 @@ def test_reading_one_card_logs_the_grounds(story):
     api_for(coach).get(f"/api/v1/cards/{story['help_card'].pk}/")
     line = AuditEvent.objects.get(action="view api:card-retrieve")
     assert line.card_id == story["help_card"].pk and line.reason.startswith("consent ")
+
+
+@pytest.mark.django_db
+def test_a_site_admin_does_not_start_a_case_even_in_an_organisation():
+    from rondom.accounts.models import Membership, Organisation
+
+    admin = make_user("admin@x.test", is_superuser=True, is_staff=True)
+    school = Organisation.objects.create(name="School", kind="school")
+    Membership.objects.create(organisation=school, user=admin, function="ib")
+    response = api_for(admin).post("/api/v1/cases/", {"title": "Beheer"}, format="json")
+    assert response.status_code == 403
+    assert not Case.objects.filter(title="Beheer").exists()

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from rondom.cases.models import Case, Participant
+from rondom.cases.models import Case, Participant, Role
 from rondom.timeline.kinds import CardKind
 
 
@@ -130,3 +130,23 @@ def test_the_case_list_pages_and_finds_a_case_by_a_childs_name(manager_client, m
     assert "Familie 42" in found and "Familie 41" not in found
     nothing = manager_client.get(reverse("cases:list") + "?q=zzz&page=x").content.decode()
     assert "Geen casus past bij" in nothing
+
+
+@pytest.mark.django_db
+def test_someone_a_card_is_limited_to_stays_in_the_case(manager_client, manager, story):
+    """Removing the only person a card is limited to would leave it limited to nobody, which
+    means everyone: the parent would then read a card kept from them."""
+    from rest_framework.test import APIClient
+
+    b = story["builder"]
+    coach = b.person("Coach", Role.YOUTH_CARE)
+    kept = b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Zorgen", story["child"],
+                  restriction_reason="child_safety")  # fmt: skip
+    kept.restricted_to.set([coach])
+    url = reverse("cases:participant_delete", args=[story["case"].pk, coach.pk])
+    page = manager_client.post(url, follow=True).content.decode()
+    assert "Pas eerst aan wie die kaartjes mag zien" in page
+    api = APIClient()
+    api.force_authenticate(manager)
+    assert api.delete(f"/api/v1/participants/{coach.pk}/").status_code == 400
+    assert list(kept.restricted_to.all()) == [coach]

@@ -36,8 +36,8 @@ ALLOWED = {
     "QXLIMITED": {"case_manager", "site_admin"},  # kept from the parents and the others
     "QXHISTORY": {"case_manager", "site_admin"},  # written while kept from them, since shared
     "QXAGREE": EVERYONE_IN_THE_MEETING - {"no_agreements"},
-    "QXMOMENT": EVERYONE_IN_THE_MEETING,  # a key moment on a card shared with everyone
-    "QXMOMENTLIMITED": {"case_manager", "site_admin"},  # a key moment on the limited card
+    "QXKEYNOTE": EVERYONE_IN_THE_MEETING,  # a key moment on a card shared with everyone
+    "QXKEYHIDDEN": {"case_manager", "site_admin"},  # a key moment on the limited card
 }
 
 
@@ -75,8 +75,8 @@ def planted(story, people):
     meeting = story["meeting"]
     Agreement.objects.create(case=case, meeting=meeting, what="QXAGREE verwijzing",
                              owner=manager_person, due_on=date(2099, 1, 1))  # fmt: skip
-    KeyMoment.objects.create(meeting=meeting, card=story["help_card"], note="QXMOMENT keerpunt")
-    KeyMoment.objects.create(meeting=meeting, card=limited, note="QXMOMENTLIMITED zorg")
+    KeyMoment.objects.create(meeting=meeting, card=story["help_card"], note="QXKEYNOTE keerpunt")
+    KeyMoment.objects.create(meeting=meeting, card=limited, note="QXKEYHIDDEN zorg")
     later = Meeting.objects.create(case=case, held_on=date(2024, 6, 1), goal="inform")
     return {"cards": list(Card.objects.filter(case=case)), "meetings": [meeting, later]}
 
@@ -118,11 +118,8 @@ def everything_read_by(user, story, planted) -> str:
 def test_each_marker_reaches_exactly_the_roles_the_policy_allows(role, people, story, planted):
     read = everything_read_by(people[role], story, planted)
     for marker, allowed in ALLOWED.items():
-        # QXMOMENT is a prefix of QXMOMENTLIMITED: look for the exact words.
-        found = f"{marker} " in read or f'{marker}"' in read or f"{marker}<" in read
-        if marker == "QXMOMENT":
-            found = "QXMOMENT keerpunt" in read or "QXMOMENTkeerpunt" in read
-        assert found == (role in allowed), (role, marker)
+        # No marker is part of another, so a plain search also finds it in folded PDF text.
+        assert (marker in read) == (role in allowed), (role, marker)
 
 
 @pytest.mark.django_db

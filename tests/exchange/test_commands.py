@@ -133,3 +133,13 @@ def test_an_oversized_file_is_refused_without_reading_it_all(tmp_path):
         handle.truncate(70 * 1024 * 1024)
     with pytest.raises(CommandError, match="groter dan 5 MB"):
         call_command("import-case", str(path))
+
+
+@pytest.mark.django_db
+def test_an_account_stored_with_capitals_is_still_matched(story, tmp_path):
+    """An address can be stored with capitals (an account added in the admin); the check on
+    the account's kind must not miss it."""
+    User.objects.filter(email="outsider@else.test").delete()
+    User.objects.create(email="Buiten@Else.test", kind=User.Kind.PROFESSIONAL)
+    with pytest.raises(CommandError, match="past niet bij de rol ouders"):
+        call_command("import-case", str(write_case(story, tmp_path, Samira="buiten@else.test")))

@@ -339,3 +339,33 @@ def test_any_value_anywhere_is_imported_or_refused_with_a_message(good, data):
         import_case(json.dumps(document))
     except CaseFileRefused as refusal:
         assert refusal.problems
+
+
+@pytest.mark.django_db
+def test_an_older_file_keeps_each_draft_version_to_its_author(good, manager):
+    """A file from before versions recorded who could read them: the history is replayed, so
+    a version written as a private draft stays its author's, also for the case manager."""
+    card = next(c for c in good["cards"] if c["revisions"])
+    author = card["author"]
+    card["revisions"] = [
+        {**card["revisions"][0], "version": 1, "action": "created",
+         "changes": {"text": [None, "GEHEIM CONCEPT"], "is_draft": [None, True],
+                     "author": [None, author]}},
+        {**card["revisions"][0], "version": 2, "action": "shared",
+         "changes": {"text": ["GEHEIM CONCEPT", card["text"]], "is_draft": [True, False]}},
+    ]  # fmt: skip
+    for revision in card["revisions"]:
+        for key in ("draft", "author", "restricted_to"):
+            revision.pop(key, None)
+    case = import_case(json.dumps(good)).case
+    imported = Card.objects.get(case=case, text=card["text"], kind=card["kind"])
+    first, second = imported.revisions.order_by("version")
+    assert first.draft and not second.draft and first.author_id == imported.author_id
+
+
+@pytest.mark.django_db
+def test_a_history_change_a_card_cannot_have_is_refused(good):
+    card = next(c for c in good["cards"] if c["revisions"])
+    card["revisions"][0]["changes"] = {"bogus": [1, 2], "restricted_to": [1, 2]}
+    problems = refused(good)
+    assert len([p for p in problems if "geen wijziging die een kaartje kan hebben" in p]) == 2

@@ -91,3 +91,17 @@ def test_a_participants_copy_of_an_anonymous_case_gives_the_age_not_the_birth_da
     assert seen["date_of_birth"] is None and seen["age"] == child.age
     [own] = export_case(builder.case, access_to(manager, builder.case))["children"]
     assert own["date_of_birth"] == "2016-05-17"
+
+
+@pytest.mark.django_db
+def test_a_copy_without_agreements_leaves_them_out_of_a_closed_meetings_frozen_copy(story):
+    from rondom.cases.access import access_to
+    from rondom.meetings.closing import close_meeting
+
+    from ..conftest import coach_with_consent
+
+    coach = coach_with_consent(story, agreements=False)
+    close_meeting(story["meeting"])
+    copy = json.dumps(export_case(story["case"], access_to(coach, story["case"])))
+    assert "Gesprek met de RT" not in copy
+    assert "Gesprek met de RT" in json.dumps(export_case(story["case"]))

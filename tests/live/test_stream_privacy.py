@@ -19,13 +19,18 @@ from .test_stream import open_stream, session_cookie
 
 
 def next_event(stream) -> dict | None:
-    """The next event's data, skipping keep-alives; None when the stream has ended."""
+    """The next event's data, skipping keep-alives; the `closed` event as {"closed": True};
+    None when the stream ended without a word (which the tests below count as a failure)."""
+    name = b"changed"
     while True:
         line = stream.readline()
         if not line:
             return None
-        if line.startswith(b"data: "):
-            return json.loads(line.removeprefix(b"data: "))
+        if line.startswith(b"event: "):
+            name = line.removeprefix(b"event: ").strip()
+        elif line.startswith(b"data: "):
+            data = json.loads(line.removeprefix(b"data: "))
+            return {"closed": True} if name == b"closed" else data
 
 
 def opened(base: str, case_id: int, user):
@@ -78,7 +83,10 @@ def test_withdrawing_consent_ends_an_open_stream(asgi_server, story):
         consent.withdrawn_at = timezone.now()
         consent.save()
         new_card(story, "Na de intrekking")
-    assert next_event(stream) is None  # the stream ended; the card's event never came
+    # The stream says it is closed before anything else: the card's event never comes. (A
+    # stream that merely timed out would end without this word.)
+    assert next_event(stream) == {"closed": True}
+    assert next_event(stream) is None
     stream.close()
 
 
@@ -92,7 +100,7 @@ def test_a_stream_ends_when_the_person_leaves_the_case(asgi_server, story):
         person.user = None
         person.save()
         new_card(story, "Na het vertrek")
-    assert next_event(stream) is None
+    assert next_event(stream) == {"closed": True}
     stream.close()
 
 
@@ -109,3 +117,16 @@ def test_following_a_case_is_logged_with_its_grounds(story):
     client.get(reverse("live:events", args=[story["case"].pk]))
     line = AuditEvent.objects.get(action="view live:events")
     assert line.case_id == story["case"].pk and line.reason.startswith("consent ")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logging_out_elsewhere_ends_an_open_stream(asgi_server, story):
+    from django.contrib.sessions.models import Session
+
+    coach = coach_with_consent(story)
+    stream = opened(asgi_server, story["case"].pk, coach)
+    with transaction.atomic():
+        Session.objects.all().delete()  # as a logout does, from another device
+        new_card(story, "Na het uitloggen")
+    assert next_event(stream) == {"closed": True}
+    stream.close()

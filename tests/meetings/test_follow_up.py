@@ -89,3 +89,19 @@ def test_two_runs_at_once_never_remind_twice(story):
     ids = [story["agreement"].pk]
     assert _claim(ids, today) == set(ids)
     assert _claim(ids, today) == set()  # the other run claimed it first
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("consent", ["without agreements", "withdrawn"])
+def test_no_reminder_reaches_an_owner_who_may_not_see_the_agreements(story, consent):
+    """An email is no way round the consent: its text names what was agreed."""
+    from ..conftest import coach_with_consent
+
+    coach = coach_with_consent(story, agreements=(consent == "withdrawn"))
+    person = story["case"].participants.get(user=coach)
+    if consent == "withdrawn":
+        story["case"].consents.filter(participant=person).update(withdrawn_at=timezone.now())
+    Agreement.objects.create(case=story["case"], meeting=story["meeting"], what="Geheim plan",
+                             owner=person, due_on=timezone.localdate())  # fmt: skip
+    send_reminders(days=3)
+    assert not any("Geheim plan" in message.body for message in mail.outbox)

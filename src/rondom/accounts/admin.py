@@ -1,4 +1,6 @@
-import allauth.mfa.admin  # noqa: F401  (registers its admin first, so it can be removed here)
+import allauth.account.admin  # noqa: F401  (registered first, so they can be removed here)
+import allauth.mfa.admin  # noqa: F401
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -9,6 +11,8 @@ from .models import User
 # A site admin must not be able to act as someone else: the second-factor secrets stay out of
 # the admin. API tokens have no admin page either; they are made and revoked with commands.
 admin.site.unregister(Authenticator)
+# Adding a verified address to someone's account would let an admin receive their login code.
+admin.site.unregister(EmailAddress)
 
 
 @admin.register(User)

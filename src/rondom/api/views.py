@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from rondom.cases.access import access_to, visible_cards_for_user
 from rondom.cases.models import Case, Child, Participant, SchoolPeriod
-from rondom.cases.services import start_case
+from rondom.cases.services import start_case, why_not_removable
 from rondom.timeline.career import set_group_sequence
 from rondom.timeline.editing import (
     EditConflict,
@@ -86,8 +86,8 @@ class ParticipantViewSet(CaseDataViewSet):
         return Participant.objects.filter(case__in=self.visible_cases()).order_by("pk")
 
     def perform_destroy(self, instance):
-        if instance.cards.exists():
-            raise ValidationError({"detail": _("This participant has filled in cards.")})
+        if refusal := why_not_removable(instance):
+            raise ValidationError({"detail": refusal % {"name": instance.name}})
         instance.delete()
 
 
@@ -171,11 +171,11 @@ class CardViewSet(CaseDataViewSet):
                 form.cleaned_data.get("restricted_to"),
             )
         except EditConflict as conflict:
-            current = CardSerializer(conflict.current).data
-            return Response(
-                {"detail": "This card was changed by someone else.", "current": current},
-                status=status.HTTP_409_CONFLICT,
-            )
+            answer = {"detail": _("This card was changed by someone else.")}
+            # The other version goes along only if this person may still read the card.
+            if self.get_queryset().filter(pk=card.pk).exists():
+                answer["current"] = CardSerializer(conflict.current).data
+            return Response(answer, status=status.HTTP_409_CONFLICT)
         return Response(CardSerializer(card).data)
 
     def perform_destroy(self, instance):

@@ -114,6 +114,12 @@ def _sees_content(scope: Scope = Scope.TIMELINE) -> Q:
     return Q(role__in=PARENT_ROLES) | Q(case__is_anonymous=True) | Q(Exists(consent))
 
 
+def participants_who_see(scope: Scope) -> QuerySet[Participant]:
+    """Participants, in any case, who see its content as far as `scope` (for example the
+    owners of agreements who may still be reminded of them)."""
+    return Participant.objects.filter(user__is_active=True).filter(_sees_content(scope))
+
+
 def consent_until(case: Case) -> dict[int, date]:
     """For each participant covered by a valid consent: the last day it runs."""
     last_day = covering_consents(OuterRef("case"), OuterRef("pk"), OuterRef("user"))
@@ -212,13 +218,15 @@ def access_of_participant(participant: Participant) -> CaseAccess | None:
 
 
 def may_start_case(user) -> bool:
-    """Only professionals who belong to an organisation start cases (and so manage them)."""
+    """Only professionals who belong to an organisation start cases (and so manage them); a
+    site admin never takes part in a case."""
     from rondom.accounts.models import User
 
     return (
         _is_active(user)
         and user.kind == User.Kind.PROFESSIONAL
-        and (user.is_superuser or user.memberships.exists())
+        and not (user.is_superuser or user.is_staff)
+        and user.memberships.exists()
     )
 
 
@@ -375,14 +383,18 @@ def _as_first_seen(changes: dict) -> dict:
 # --- meetings and agreements -----------------------------------------------------------------
 
 
-def visible_key_moments(access: CaseAccess, meeting: "Meeting") -> QuerySet["KeyMoment"]:
-    """Key moments on cards this person may read, never on a draft (it is no longer shared)."""
+def visible_key_moments(
+    access: CaseAccess, meeting: "Meeting | None" = None
+) -> QuerySet["KeyMoment"]:
+    """Key moments on cards this person may read, never on a draft (it is no longer shared);
+    of one meeting, or of every meeting in the case."""
     from rondom.meetings.models import KeyMoment
 
     if not access.may(Scope.MEETINGS):
         return KeyMoment.objects.none()
     cards = visible_cards(access).filter(is_draft=False)
-    return meeting.key_moments.filter(card__in=cards)
+    moments = KeyMoment.objects.filter(meeting__case=access.case, card__in=cards)
+    return moments.filter(meeting=meeting) if meeting is not None else moments
 
 
 def visible_agreements(access: CaseAccess) -> QuerySet["Agreement"]:

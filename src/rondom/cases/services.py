@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import ROLE_DEFAULTS, Case, Participant, Role
 
@@ -18,3 +19,21 @@ def start_case(title: str, user) -> Case:
         is_case_manager=True,
     )
     return case
+
+
+def why_not_removable(participant: Participant) -> str | None:
+    """Why this person must stay in the case, or None when they may be removed.
+
+    Cards keep their author, agreements their owner. And a card limited to this person would,
+    without them, be limited to nobody, which means everyone: kept from the parents no more.
+    """
+    if participant.cards.exists():
+        return _("%(name)s has filled in cards, so this person stays in the case.")
+    if participant.restricted_cards.exists():
+        return _(
+            "Some cards are limited to %(name)s. Change who may see those cards first, so they "
+            "do not become visible to everyone."
+        )
+    if participant.agreements.exists():
+        return _("%(name)s has agreements, so this person stays in the case.")
+    return None

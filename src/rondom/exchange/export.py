@@ -1,5 +1,6 @@
 """Write a case as one JSON document (format `rondom-case`, version 1)."""
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from rondom.cases.access import (
@@ -12,7 +13,7 @@ from rondom.cases.access import (
     visible_revisions,
 )
 from rondom.cases.models import Case, SchoolPeriod
-from rondom.meetings.models import Meeting
+from rondom.meetings.models import Agreement, KeyMoment, Meeting
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 
 from .document import ACTOR_FIELDS, FORMAT, VERSION
@@ -68,7 +69,15 @@ def _card(card: Card, revisions: list[CardRevision]) -> dict:
     }
 
 
-def _meeting(meeting: Meeting, key_moments: list, agreements: list) -> dict:
+def _frozen(meeting: Meeting, with_agreements: bool) -> dict | None:
+    """The copy kept at closing; its agreements only for someone who may see agreements."""
+    if meeting.frozen is None or with_agreements:
+        return meeting.frozen
+    return {key: value for key, value in meeting.frozen.items() if key != "agreements"}
+
+
+def _meeting(meeting: Meeting, with_agreements: bool) -> dict:
+    """A meeting; its key moments and agreements were fetched through the access policy."""
     return {
         "id": meeting.pk,
         "held_on": _at(meeting.held_on),
@@ -79,7 +88,7 @@ def _meeting(meeting: Meeting, key_moments: list, agreements: list) -> dict:
         "created_by": _email(meeting.created_by),
         "closed_at": _at(meeting.closed_at),
         "version": meeting.version,
-        "frozen": meeting.frozen,
+        "frozen": _frozen(meeting, with_agreements),
         "attendances": [
             {
                 "participant": a.participant_id,
@@ -100,7 +109,7 @@ def _meeting(meeting: Meeting, key_moments: list, agreements: list) -> dict:
             for n in meeting.notes.all()
         ],
         "factors": [{"kind": f.kind, "text": f.text} for f in meeting.factors.all()],
-        "key_moments": [{"card": k.card_id, "note": k.note} for k in key_moments],
+        "key_moments": [{"card": k.card_id, "note": k.note} for k in meeting.key_moments.all()],
         "agreements": [
             {
                 "id": a.pk,
@@ -112,7 +121,7 @@ def _meeting(meeting: Meeting, key_moments: list, agreements: list) -> dict:
                 "status_set_at": _at(a.status_set_at),
                 "version": a.version,
             }
-            for a in agreements
+            for a in meeting.agreements.all()
         ],
     }
 
@@ -122,15 +131,6 @@ def _child(child, access: CaseAccess | None) -> dict:
     if not shows_date_of_birth(access, child):
         data.update(date_of_birth=None, age=child.age)
     return data | {"version": child.version}
-
-
-def _meeting_parts(meeting: Meeting, access: CaseAccess | None) -> tuple[list, list]:
-    """The key moments and agreements of a meeting that go into this copy."""
-    if access is None:
-        return list(meeting.key_moments.all()), list(meeting.agreements.all())
-    key_moments = visible_key_moments(access, meeting)
-    agreements = visible_agreements(access).filter(meeting=meeting).select_related("status_set_by")
-    return list(key_moments), list(agreements)
 
 
 def _only_own_email(document, own: str | None) -> None:
@@ -155,10 +155,13 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
     """
     if access is None:
         cards = Card.objects.filter(case=case)
-        meetings_allowed = True
+        meetings_allowed = agreements_allowed = True
+        moments, agreements = KeyMoment.objects.all(), Agreement.objects.all()
     else:
         cards = visible_cards(access)
         meetings_allowed = access.may(Scope.MEETINGS)
+        agreements_allowed = access.may(Scope.AGREEMENTS)
+        moments, agreements = visible_key_moments(access), visible_agreements(access)
     cards = list(cards.order_by("pk").prefetch_related("restricted_to").distinct())
     card_ids = {card.pk for card in cards}
     revisions: dict[int, list] = {}
@@ -170,8 +173,8 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
     hidings = CardHiding.objects.filter(card__in=card_ids)
     meetings = (
         case.meetings.order_by("held_on", "pk").select_related("created_by").prefetch_related(
-            "attendances", "notes__updated_by", "factors", "key_moments",
-            "agreements__status_set_by",
+            "attendances", "notes__updated_by", "factors", Prefetch("key_moments", moments),
+            Prefetch("agreements", agreements.select_related("status_set_by")),
         )
         if meetings_allowed
         else []
@@ -250,7 +253,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
             }
             for hiding in hidings.order_by("pk").select_related("hidden_by", "shown_by")
         ],
-        "meetings": [_meeting(m, *_meeting_parts(m, access)) for m in meetings],
+        "meetings": [_meeting(m, agreements_allowed) for m in meetings],
         "consents": [
             {
                 "given_by": c.given_by_id,

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from rondom.accounts.models import Organisation, User
@@ -67,6 +68,11 @@ def _moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _accounts_by_email(lowered: set[str]):
+    """Accounts by email address, whatever the capitals they were stored with."""
+    return User.objects.annotate(address=Lower("email")).filter(address__in=lowered)
+
+
 def match_accounts(document: dict, link: bool) -> list[AccountMatch]:
     """Participants whose account exists here; refused when an account's kind cannot fit.
 
@@ -75,7 +81,7 @@ def match_accounts(document: dict, link: bool) -> list[AccountMatch]:
     """
     participants = [p for p in document["participants"] if p["account"]]
     emails = {p["account"].lower() for p in participants}
-    users = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
+    users = {u.email.lower(): u for u in _accounts_by_email(emails)}
     matches, problems = [], []
     for index, item in enumerate(document["participants"]):
         user = users.get((item["account"] or "").lower())
@@ -115,7 +121,7 @@ class _Importer:
         self.doc = document
         emails = set(_all_values(document, ACTOR_FIELDS))
         lowered = {email.lower() for email in emails}
-        self.users = {u.email.lower(): u for u in User.objects.filter(email__in=lowered)}
+        self.users = {u.email.lower(): u for u in _accounts_by_email(lowered)}
         self.unknown = {email for email in emails if email.lower() not in self.users}
         self.linked = {m.email.lower() for m in matches if m.linked}
         self.child_ids: dict[int, int] = {}
@@ -216,12 +222,12 @@ class _Importer:
                     action=r["action"],
                     changed_by=self.user(r["changed_by"]),
                     changes=r["changes"],
-                    **_audience(r, card),
+                    **audience,
                 ),
                 r["changed_at"],
             )
             for item, card in zip(items, cards, strict=True)
-            for r in item["revisions"]
+            for r, audience in _audiences(item, card, self.participant_ids)
         ]
         CardRevision.objects.bulk_create(revision for revision, _ in revisions)
         for revision, changed_at in revisions:
@@ -346,18 +352,42 @@ class _Importer:
             Consent.objects.filter(pk=consent.pk).update(recorded_at=_moment(item["recorded_at"]))
 
 
-def _audience(revision: dict, card: Card) -> dict:
-    """Who may read this version; a file from before this was recorded keeps every version to
-    the card's author and the case managers, since who else could see it is not known."""
-    if "restricted_to" not in revision:
-        return {"draft": revision.get("draft", False), "author_id": card.author_id,
-                "restricted_to": []}  # fmt: skip
-    limited = revision["restricted_to"]
-    return {
-        "draft": revision.get("draft", False),
-        "author_id": revision.get("author"),
-        "restricted_to": None if limited is None else [pk for pk in limited if pk is not None],
-    }
+def _audiences(item: dict, card: Card, participant_ids: dict[int, int]):
+    """Each revision of a card with who may read that version.
+
+    A file from before this was recorded does not say so. Then the card's history is replayed,
+    as the database migration did for existing rows: a draft at a version is in the history
+    itself, and a version with a reason for limiting was limited, to the people the card is
+    limited to now, or else to its author and the case managers. Ids were already mapped to
+    this installation's rows (participants the file does not know are None).
+    """
+    state = {"is_draft": False, "author": card.author_id, "restriction_reason": ""}
+    limited_now = sorted(participant_ids[p] for p in item["restricted_to"])
+    for revision in sorted(item["revisions"], key=lambda r: r["version"]):
+        if "restricted_to" in revision:
+            limited = revision["restricted_to"]
+            yield (
+                revision,
+                {
+                    "draft": bool(revision.get("draft", False)),
+                    "author_id": revision.get("author"),
+                    "restricted_to": None if limited is None else [p for p in limited if p],
+                },
+            )
+            continue
+        for name in state:
+            change = revision["changes"].get(name)
+            if isinstance(change, list) and len(change) == 2:
+                state[name] = change[1]
+        author = state["author"] if isinstance(state["author"], int) else None
+        yield (
+            revision,
+            {
+                "draft": bool(state["is_draft"]),
+                "author_id": author,
+                "restricted_to": limited_now if state["restriction_reason"] else None,
+            },
+        )
 
 
 def _all_values(document, names: tuple[str, ...]):

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from rondom.cases.models import PARENT_ROLES
 from rondom.core.limits import MAX_CARDS_PER_CHILD, MAX_CASE_FILE_BYTES
 from rondom.core.text import text_problem
+from rondom.timeline.editing import TRACKED_FIELDS
 
 from .dates import check_dates
 from .document import FORMAT, REFERENCES, VERSION, location, nesting, schema, walk
@@ -229,6 +230,16 @@ def _ids(document: dict, collection: str, problems: list[Problem]) -> set:
     return seen
 
 
+def _change_fits(name: str, pair: list) -> bool:
+    """A change names a field of the card, and holds values of that field's kind: lists of
+    people for who a card was limited to, single values for everything else."""
+    if name not in TRACKED_FIELDS:
+        return False
+    if name == "restricted_to":
+        return all(value is None or isinstance(value, list) for value in pair)
+    return not any(isinstance(value, list) for value in pair)
+
+
 def _check_meaning(document: dict, problems: list[Problem]) -> None:
     ids = {name: _ids(document, name, problems) for name in ("children", "participants", "cards")}
     for path, collection in REFERENCES.items():
@@ -274,6 +285,11 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
             problems.append(
                 Problem(location(("cards", index, "restricted_to")), _("names someone twice"))
             )
+        for r_index, revision in enumerate(card["revisions"]):
+            for name, pair in revision["changes"].items():
+                if not _change_fits(name, pair):
+                    where = location(("cards", index, "revisions", r_index, "changes", name))
+                    problems.append(Problem(where, _("is not a change a card can have")))
     for index, period in enumerate(document["school_periods"]):
         years = [gy["school_year"] for gy in period["group_years"]]
         if len(set(years)) < len(years):

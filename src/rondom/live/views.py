@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 
+from rondom.accounts.models import User
 from rondom.cases.access import CaseAccess, Need, access_to, may_receive
 from rondom.cases.models import Case
 
@@ -27,8 +28,12 @@ def _content_access(user, case_id: int) -> CaseAccess | None:
     return access if access is not None and access.level >= Need.CONTENT else None
 
 
-def _allowed(user, case_id: int, event: dict | None) -> tuple[bool, bool]:
-    """(may the stream go on, may this event go out)."""
+def _allowed(user_id: int, session, case_id: int, event: dict | None) -> tuple[bool, bool]:
+    """(may the stream go on, may this event go out). The account and the login are looked up
+    afresh: a deactivated account or a logout elsewhere ends the stream as well."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not session.exists(session.session_key):
+        return False, False
     access = _content_access(user, case_id)
     if access is None:
         return False, False
@@ -63,8 +68,10 @@ async def case_events(request, case_id: int):
                     event = await asyncio.wait_for(queue.get(), min(KEEP_ALIVE_SECONDS, left))
                 except TimeoutError:
                     event = None
-                go_on, send = await check(user, case_id, event)
+                go_on, send = await check(user.pk, request.session, case_id, event)
                 if not go_on:
+                    # Said out loud, so the page reloads and shows why, instead of retrying.
+                    yield "event: closed\ndata: {}\n\n"
                     return
                 if send:
                     yield f"event: changed\ndata: {json.dumps(event)}\n\n"

@@ -17,18 +17,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
+from rondom.cases.access import Scope, participants_who_see
+
 from .models import Agreement, ReminderSent
 
 BATCH = 1000
 
 
 def due_agreements(today: date, days: int):
+    """Open agreements due soon, of owners who may still see the case's agreements (an email
+    is no way round a withdrawn consent)."""
     reminded = ReminderSent.objects.filter(agreement=OuterRef("pk"), sent_on=today)
     return Agreement.objects.filter(
         status=Agreement.Status.OPEN,
         due_on__lte=today + timedelta(days=days),
-        owner__user__isnull=False,
-        owner__user__is_active=True,
+        owner__in=participants_who_see(Scope.AGREEMENTS),
     ).exclude(Exists(reminded))
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from rondom.cases.access import get_managed_case
 from rondom.cases.forms import InvitationForm, ParticipantForm
 from rondom.cases.invitations import InvitationError, invite
+from rondom.cases.services import why_not_removable
 
 
 def _participant(request, case_id: int, participant_id: int):
@@ -50,13 +51,8 @@ def participant_edit(request, case_id: int, participant_id: int):
 @require_POST
 def participant_delete(request, case_id: int, participant_id: int):
     case, participant = _participant(request, case_id, participant_id)
-    # Cards keep their author: someone who wrote on the timeline stays listed.
-    if participant.cards.exists():
-        messages.error(
-            request,
-            _("%(name)s has filled in cards, so this person stays in the case.")
-            % {"name": participant.name},
-        )
+    if refusal := why_not_removable(participant):
+        messages.error(request, refusal % {"name": participant.name})
     elif participant.user_id == request.user.pk:
         messages.error(request, _("You cannot remove yourself from the case."))
     else:

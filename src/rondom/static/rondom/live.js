@@ -69,6 +69,12 @@
       })
       .catch(function () {});
   });
+  // The server ended the stream because this person may no longer follow the case (consent
+  // withdrawn, logged out, left the case): reload, so the page says so.
+  source.addEventListener("closed", function () {
+    source.close();
+    window.location.reload();
+  });
   source.addEventListener("changed", function (message) {
     var data = JSON.parse(message.data);
     if (data.kind === "card") {

@@ -21,6 +21,7 @@ from rondom.cases.access import (
 )
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 from rondom.timeline.editing import (
+    TRACKED_FIELDS,
     EditConflict,
     create_card,
     delete_card,
@@ -146,9 +147,10 @@ def card_edit(request, case_id: int, card_id: int):
             form.data = request.POST.copy()
             form.data["version"] = conflict.current.version
             form.add_error(None, _("Someone else saved this card while you were editing it."))
-            return _form_response(
-                request, form, card.case, card, conflict=conflict.current, status=409
-            )
+            # The other version is shown only if this person may still read the card.
+            still_visible = visible_cards(access).filter(pk=card.pk).exists()
+            shown = conflict.current if still_visible else None
+            return _form_response(request, form, card.case, card, conflict=shown, status=409)
         return _done(request, case_id, card.child_id or _child_param(request))
     return _form_response(request, form, card.case, card)
 
@@ -199,16 +201,19 @@ def card_history(request, case_id: int, card_id: int):
         if field == "author":
             return people.get(value, value)
         if field == "restricted_to":
-            return ", ".join(str(people.get(pk, pk)) for pk in value or []) or None
+            names = value if isinstance(value, list) else []
+            return ", ".join(str(people.get(pk, pk)) for pk in names) or None
         if field == "child":
             return children.get(value, value)
         choices = dict(Card._meta.get_field(field).flatchoices)
         return choices.get(value, value) if choices else value
 
     for revision in revisions:
+        # Only the fields a card has; an imported history might name others.
         revision.readable = [
             (Card._meta.get_field(field).verbose_name, readable(field, old), readable(field, new))
             for field, (old, new) in revision.changes.items()
+            if field in TRACKED_FIELDS
         ]
     add_labels([card])
     context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}
