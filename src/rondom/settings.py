@@ -96,6 +96,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("RONDOM_DB_CONN_MAX_AGE", "60")),
     )
 }
+DB_POOL_MAX = int(os.environ.get("RONDOM_DB_POOL_MAX", "8"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_MAX > 0:
+    # Under ASGI every request runs in a thread of its own, and a thread that keeps its own
+    # connection lets the number of connections grow with the traffic until PostgreSQL
+    # refuses them. One bounded pool per server process instead: a request borrows a
+    # connection and gives it back at its end, and waits for one when all are in use.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections open
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(int(os.environ.get("RONDOM_DB_POOL_MIN", "2")), DB_POOL_MAX),
+        "max_size": DB_POOL_MAX,
+        "timeout": float(os.environ.get("RONDOM_DB_POOL_TIMEOUT", "30")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Under ASGI requests run in parallel threads: writers queue up (IMMEDIATE) instead of
     # failing with "database is locked", and readers do not wait for writers (WAL).
