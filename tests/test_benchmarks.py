@@ -28,3 +28,15 @@ def test_benchmark_runs_and_prints_its_figures(script, args, figures, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     for figure in figures:
         assert figure in result.stdout
+
+
+def test_scale_data_builds_a_small_installation(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "scale_data.py"), "--cases", "12",
+         "--log-lines", "300"],
+        capture_output=True, text=True, timeout=300,
+        env={"PATH": "/usr/bin:/bin", "RONDOM_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    for figure in ["cards", "480 rows", "access log", "300 rows", "total"]:
+        assert figure in result.stdout
