@@ -33,6 +33,16 @@ def fresh_rate_limits(request):
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+def database_url_for_another_process() -> str:
+    """The test database, as a subprocess (another server process, a script) reaches it."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
 def make_user(email: str, **extra) -> User:
     """Professionals get a second factor, as they must; parents log in with a code."""
     from allauth.mfa.totp.internal.auth import TOTP

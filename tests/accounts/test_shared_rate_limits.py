@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
+
+from tests.conftest import database_url_for_another_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,17 +20,11 @@ import django
 django.setup()
 from django.test import Client
 from django.urls import reverse
+
+from tests.conftest import database_url_for_another_process
 for _ in range(3):
     Client().post(reverse("account_login"), {"login": EMAIL, "password": "wrong-password"})
 """
-
-
-def database_url() -> str:
-    """The test database, as another process reaches it."""
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 def test_the_rate_limits_use_the_database_cache():
@@ -41,10 +36,15 @@ def test_failed_logins_in_another_process_block_a_login_here(manager):
     python_path = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
     subprocess.run(
         [sys.executable, "-c", f"EMAIL = {manager.email!r}\n{FAIL_THREE_TIMES}"],
-        env={**os.environ, "DATABASE_URL": database_url(), "PYTHONPATH": python_path,
-             "DJANGO_SETTINGS_MODULE": "rondom.settings"},
-        check=True, timeout=120,
-    )  # fmt: skip
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url_for_another_process(),
+            "PYTHONPATH": python_path,
+            "DJANGO_SETTINGS_MODULE": "rondom.settings",
+        },
+        check=True,
+        timeout=120,
+    )
     client = Client()
     blocked = client.post(
         reverse("account_login"), {"login": manager.email, "password": "secret-pass-1"}
