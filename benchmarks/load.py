@@ -5,9 +5,10 @@ professionals of the scale dataset: the first 20 with password and TOTP code, th
 a session made in the database, because allauth allows 30 logins a minute from one address.
 Then each of them keeps requesting for a bounded time: 50% timeline pages, 25%
 `GET /api/v1/cards/?limit=20`, 25% `GET /api/v1/cases/`, with an optional think time.
-Prints throughput, p50/p95/p99 and errors per kind of request, the ratio to the same requests
-made one at a time before the load, and the peak number of database connections against the
-pool's limit. Stops by itself, and stops the server.
+Prints per kind of request the successful answers per second and their p50/p95/p99, the
+errors, the ratio to the same requests made one at a time before the load, and the peak
+number of database connections against the pools' limit. Stops by itself, and stops the
+server.
 
 Usage: DATABASE_URL=postgres://rondom@127.0.0.1:54329/rondom_scale \\
            python benchmarks/load.py [--users 50] [--seconds 180] [--think 0]
@@ -246,7 +247,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def report(recorder: Recorder, baseline: Recorder, seconds: float) -> None:
     print(
-        f"{'kind':<10}{'requests':>9}{'per s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'kind':<10}{'requests':>9}{'ok/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
         f"{'errors':>8}{'alone p50':>11}{'ratio p50':>11}"
     )
     everything: list[float] = []
@@ -410,6 +411,10 @@ def main() -> None:
         "address); the others get a session made in the database",
     )
     args = parser.parse_args()
+    if args.pool_max < 1:
+        # Without a pool every request thread keeps a connection: on a shared PostgreSQL that
+        # takes every connection there is, from everyone.
+        parser.error("--pool-max must be at least 1")
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database with the scale dataset.")
     db = settings.DATABASES["default"]
