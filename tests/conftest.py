@@ -20,14 +20,27 @@ def fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Login rate limits live in the cache; one test's failures must not block the next."""
+def fresh_rate_limits(request):
+    """Login rate limits live in the database cache; one test's failures must not block the
+    next. Tests without the database cannot log in, so they have nothing to clear."""
     from django.core.cache import cache
 
-    cache.clear()
+    if request.node.get_closest_marker("django_db") or "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        cache.clear()
 
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def database_url_for_another_process() -> str:
+    """The test database, as a subprocess (another server process, a script) reaches it."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 def make_user(email: str, **extra) -> User:

@@ -96,6 +96,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("RONDOM_DB_CONN_MAX_AGE", "60")),
     )
 }
+DB_POOL_MAX = int(os.environ.get("RONDOM_DB_POOL_MAX", "8"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_MAX > 0:
+    # Under ASGI every request runs in a thread of its own, and a thread that keeps its own
+    # connection lets the number of connections grow with the traffic until PostgreSQL
+    # refuses them. One bounded pool per server process instead: a request borrows a
+    # connection and gives it back at its end, and waits for one when all are in use.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections open
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(int(os.environ.get("RONDOM_DB_POOL_MIN", "2")), DB_POOL_MAX),
+        "max_size": DB_POOL_MAX,
+        "timeout": float(os.environ.get("RONDOM_DB_POOL_TIMEOUT", "30")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Under ASGI requests run in parallel threads: writers queue up (IMMEDIATE) instead of
     # failing with "database is locked", and readers do not wait for writers (WAL).
@@ -109,6 +121,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One file per test run, so runs side by side do not share it.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-rondom-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The login rate limits live in the cache. A cache in each process's memory would count every
+# server process on its own, so the limits are kept in the database, which they all share.
+# Migration accounts 0005 creates the table. Rate-limit entries last 15 minutes at most; the
+# ceiling is high so that a flood of attempts does not push out the counters that matter.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rondom_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,6 +3,10 @@
 The policy is asked again for every event and every keep-alive, so a withdrawn consent or a
 removed participant ends the stream at once, and each event goes only to those who may see
 what it is about.
+
+A stream lasts minutes, and a request keeps its database connection until it ends. On
+PostgreSQL that connection comes from a small pool per server process, so a few open pages
+would take all of it. The stream therefore gives its connection back after every check.
 """
 
 import asyncio
@@ -11,6 +15,7 @@ import json
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
+from django.db import close_old_connections
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 
 from rondom.accounts.models import User
@@ -31,13 +36,16 @@ def _content_access(user, case_id: int) -> CaseAccess | None:
 def _allowed(user_id: int, session, case_id: int, event: dict | None) -> tuple[bool, bool]:
     """(may the stream go on, may this event go out). The account and the login are looked up
     afresh: a deactivated account or a logout elsewhere ends the stream as well."""
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None or not session.exists(session.session_key):
-        return False, False
-    access = _content_access(user, case_id)
-    if access is None:
-        return False, False
-    return True, event is not None and may_receive(access, event)
+    try:
+        user = User.objects.filter(pk=user_id, is_active=True).first()
+        if user is None or not session.exists(session.session_key):
+            return False, False
+        access = _content_access(user, case_id)
+        if access is None:
+            return False, False
+        return True, event is not None and may_receive(access, event)
+    finally:
+        close_old_connections()  # back to the pool until the next check
 
 
 async def case_events(request, case_id: int):
@@ -61,6 +69,8 @@ async def case_events(request, case_id: int):
         # and the reconnection passes the login and the access policy again.
         loop = asyncio.get_running_loop()
         ends_at = loop.time() + settings.LIVE_STREAM_SECONDS
+        # The middleware has run by now (session, access log): its connection can go back.
+        await sync_to_async(close_old_connections)()
         try:
             yield "retry: 1000\n\n"
             while (left := ends_at - loop.time()) > 0:
