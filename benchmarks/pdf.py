@@ -4,7 +4,8 @@ Prints median and slowest over repeated renders, the number of pages, and the ra
 one-page PDF with a single paragraph rendered in the same run. Target: <= 3 s for 500 cards.
 The 500-card sheet is drawn both ways, in turn within each round: in parts by
 RONDOM_PDF_WORKERS helper processes (default 2), and in one process. The app chooses between
-them by the cores and the load (documents/pdf.py); both are printed with that load.
+them by the cores and the load (documents/pdf.py): the load at the start is printed with the
+way the app would choose, and the load during each way, which includes this script's own.
 Usage: python benchmarks/pdf.py [--repeat N]
 Uses a fresh SQLite file in a temporary folder unless DATABASE_URL is set.
 """
@@ -90,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    cores, load = usable_cores(), load_average()  # before this script's own setup adds to it
     translation.activate("nl")
     call_command("migrate", verbosity=0)
     call_command("demo", verbosity=0)
@@ -97,9 +99,8 @@ def main() -> None:
     demo = Case.objects.get(title="Familie El Amrani")
     demo_child = demo.children.first()
 
-    cores, load = usable_cores(), load_average()
     decision = "in parts" if draw_in_parts(cores, load) else "in one process"
-    print(f"usable cores: {cores}; 1-minute load before the run: {load:.2f}")
+    print(f"usable cores: {cores}; 1-minute load at the start: {load:.2f}")
     print(f"at that load the app draws a long praatplaat {decision}")
     baseline, baseline_pdf = timed(lambda: HTML(string="<p>Rondom</p>").write_pdf(), args.repeat)
     big = both_ways(case, child, args.repeat)

@@ -35,12 +35,13 @@ def render_pdf(template_name: str, context: dict) -> bytes:
 def draw_in_parts(usable_cores: int, load: float) -> bool:
     """Whether drawing a long document in parts side by side will be faster than in one go.
 
-    Parts only save time when each helper gets a core to itself. On cores that are busy
-    already, the helpers take turns with the other work and with each other, and starting
-    them, sending the HTML over and joining the PDFs come on top: with both cores of a
-    machine busy, one praatplaat took 5.8 s in parts against 3.2 s in one process. So parts
-    only with at least two usable cores and a load over the last minute that leaves more
-    than one of them idle. `load` is that 1-minute load average.
+    Parts pay off when each helper gets a core to itself. On cores that are busy already,
+    the helpers compete with the other work and with each other: they take time from the
+    other requests, and starting them, sending the HTML over and joining the PDFs come on
+    top, so the sheet itself can come out slower as well (with both cores of a machine busy,
+    one praatplaat took 5.8 s in parts against 3.2 s in one process). So parts only with at
+    least two usable cores and a load over the last minute that leaves more than one of them
+    idle. `load` is that 1-minute load average.
     """
     return usable_cores >= 2 and load < usable_cores - 1
 
