@@ -14,10 +14,11 @@ from rondom.timeline.layout import age_on
 from rondom.timeline.models import Card
 from rondom.timeline.views.page import add_labels, card_texts, child_layout
 
-from .pdf import render_parts, render_pdf
+from .pdf import cores_are_free, render_parts, render_pdf
 from .praatplaat import blank_sheet, build_sheet, split_bands
 
-# From this many cards on, the praatplaat is drawn in parts at the same time (see pdf.py).
+# From this many cards on, the praatplaat is drawn in parts at the same time, when cores are
+# free (see pdf.py).
 DRAW_IN_PARTS_FROM = 150
 
 
@@ -53,11 +54,19 @@ def praatplaat_context(
 
 
 def praatplaat_pdf(
-    case: Case, child: Child, today: date | None = None, access: CaseAccess | None = None
+    case: Case,
+    child: Child,
+    today: date | None = None,
+    access: CaseAccess | None = None,
+    in_parts: bool | None = None,
 ) -> bytes:
+    """`in_parts` decides how a long sheet is drawn; None leaves it to the cores' load."""
     context = praatplaat_context(case, child, today, access)
     sheet = context["sheet"]
-    parts = settings.PDF_WORKERS if sheet.card_count >= DRAW_IN_PARTS_FROM else 1
+    long = sheet.card_count >= DRAW_IN_PARTS_FROM and settings.PDF_WORKERS >= 2
+    if long and in_parts is None:
+        in_parts = cores_are_free()
+    parts = settings.PDF_WORKERS if long and in_parts else 1
     runs = split_bands(sheet.bands, parts)
     htmls = [
         render_to_string(
