@@ -4,9 +4,10 @@ from django.db import connection
 from django.urls import reverse
 
 from rondom.audit.chain import Seal
-from rondom.audit.log import GENESIS, record, verify_chain
+from rondom.audit.log import GENESIS, record
 from rondom.audit.models import AppendOnlyError, AuditEvent, ChainConflict, fill_chain
 from rondom.audit.sealing import seal_pending
+from rondom.audit.verify import verify_chain
 
 from .lines import sealed_lines
 from .tampering import tamper

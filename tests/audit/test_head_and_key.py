@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from rondom.audit.chain import GENESIS, Seal, audit_key
 from rondom.audit.checks import audit_key_is_secret
-from rondom.audit.log import Head, check_log, record
+from rondom.audit.log import Head, record
 from rondom.audit.models import AuditEvent
 from rondom.audit.reseal import ResealRefused, reseal
+from rondom.audit.verify import check_log
 
 from .lines import sealed_lines
 from .tampering import public_hash, tamper

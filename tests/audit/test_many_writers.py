@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections
 
-from rondom.audit.log import check_log, record
+from rondom.audit.log import record
+from rondom.audit.verify import check_log
 
 LINES_EACH = 25
 

@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rondom.audit.chain import CANONICAL, GENESIS, canonical_values
-from rondom.audit.log import check_log, record
+from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
 from rondom.audit.sealing import SealRefused, seal_pending
+from rondom.audit.verify import check_log
 
 from .lines import sealed_lines
 from .tampering import tamper

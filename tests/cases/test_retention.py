@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from rondom.audit.log import verify_chain
 from rondom.audit.models import AuditEvent
 from rondom.audit.sealing import seal_pending
+from rondom.audit.verify import verify_chain
 from rondom.cases.models import Case, Child, Consent, ErasureRequest, Participant
 from rondom.timeline.models import Card, CardRevision
 

@@ -1,17 +1,15 @@
-"""Writing to and checking the access log."""
+"""Writing to the access log, and walking its chain to check it (`verify` reads the log)."""
 
 import re
 from collections.abc import Iterable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from itertools import chain
 
-from django.db import connections, router, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .chain import CANONICAL, GENESIS, Seal, audit_key, canonical_values, hasher
+from .chain import CANONICAL, GENESIS, Seal, canonical_values, hasher
 from .models import AuditEvent
 
 
@@ -80,19 +78,45 @@ KEPT_BREAKS = 1000
 
 @dataclass
 class Verification:
-    """What a walk over the log found; only the first breaks are kept, all are counted."""
+    """What a walk over the log found; only the first breaks are kept, all are counted.
+
+    A long log is walked in parts at once (`verify`); `start` and the old seals let a part
+    be joined to the one before it.
+    """
 
     count: int = 0
     breaks: list[Break] = field(default_factory=list)
     broken: int = 0
     hash_breaks: int = 0
     head: Head = EMPTY
+    start: Head | None = None  # a later part's first line: its number and the hash it links to
+    old_seals: int = 0
+    first_old: int = 0
+    last_old: int = 0
+    expect_found: bool = False
 
     def add(self, item: Break) -> None:
         self.broken += 1
         self.hash_breaks += item.kind == "hash"
         if len(self.breaks) < KEPT_BREAKS:
             self.breaks.append(item)
+
+    def extend(self, part: "Verification") -> None:
+        """Join the part that follows, checking the seam as the walk checks two lines."""
+        if part.start is not None:
+            _check_link(self, part.start.seq, part.start.hash)
+        self.count += part.count
+        for item in part.breaks:
+            self.add(item)
+        self.broken += part.broken - len(part.breaks)
+        self.hash_breaks += part.hash_breaks - sum(b.kind == "hash" for b in part.breaks)
+        if part.old_seals:
+            self.first_old = self.first_old or part.first_old
+            self.last_old = part.last_old
+            self.old_seals += part.old_seals
+        self.expect_found = self.expect_found or part.expect_found
+        if part.count:
+            self.head = part.head
 
     @property
     def wrong_key(self) -> bool:
@@ -115,57 +139,69 @@ def walk(
     Lines with the old unkeyed seal count as a break unless `old_seal_ok` (when re-sealing):
     anyone with the public algorithm could have made them.
     """
+    return finish(walk_part(rows, key, expect, old_seal_ok), expect)
+
+
+def walk_part(
+    rows: Iterable[tuple],
+    key: bytes,
+    expect: Head | None = None,
+    old_seal_ok: bool = False,
+    after: Head | None = EMPTY,
+) -> Verification:
+    """Walk lines that follow `after`; with None, a later part whose seam `extend` checks."""
     result = Verification()
+    rows = iter(rows)
+    if after is None:
+        first = next(rows, None)
+        if first is None:
+            return result
+        result.start = Head(first[SEQ], first[PREV_HASH])
+        after = Head(first[SEQ] - 1, first[PREV_HASH])
+        rows = chain((first,), rows)
     hashers = {seal: hasher(seal, key) for seal in Seal.values}
-    old_seals, first_old, last_old = 0, 0, 0
-    expect_found = False
-    head_seq, head_hash = EMPTY.seq, EMPTY.hash
+    head_seq, head_hash = after.seq, after.hash
     for row in rows:
         seq, stored, seal = row[SEQ], row[HASH], row[SEAL]
         result.count += 1
-        if seq != head_seq + 1:
-            result.add(Break(seq, "missing", _missing(head_seq, seq)))
-        if row[PREV_HASH] != head_hash:
-            result.add(Break(seq, "link", _("does not link to the event before it")))
+        if seq != head_seq + 1 or row[PREV_HASH] != head_hash:
+            result.head = Head(head_seq, head_hash)
+            _check_link(result, seq, row[PREV_HASH])
         make_hash = hashers.get(seal)
         if make_hash is None:
             result.add(Break(seq, "seal", _("has an unknown seal")))
         else:
             if seal == Seal.SHA256 and not old_seal_ok:
-                old_seals += 1
-                first_old, last_old = first_old or seq, seq
+                result.old_seals += 1
+                result.first_old, result.last_old = result.first_old or seq, seq
             if make_hash(canonical_values(*row[:COVERED])) != stored:
                 result.add(Break(seq, "hash", _("content does not match its hash")))
         if expect is not None and seq == expect.seq:
-            expect_found = True
+            result.expect_found = True
             if stored != expect.hash:
                 result.add(Break(seq, "head", _other_hash(expect)))
         head_seq, head_hash = seq, stored
     result.head = Head(head_seq, head_hash)
-    if old_seals:
-        result.add(Break(first_old, "seal", _unkeyed(old_seals, first_old, last_old)))
-    if expect is not None and not expect_found:
-        for item in _expect_missing(expect, result.head):
-            result.add(item)
     return result
 
 
-def sealed_rows(model) -> QuerySet:
-    """Every sealed line of `model` as a `VERIFIED` tuple, in order of `seq`.
+def _check_link(result: Verification, seq: int, prev_hash: str) -> None:
+    """Does the line `seq`, linking to `prev_hash`, follow the head of what was walked?"""
+    if seq != result.head.seq + 1:
+        result.add(Break(seq, "missing", _missing(result.head.seq, seq)))
+    if prev_hash != result.head.hash:
+        result.add(Break(seq, "link", _("does not link to the event before it")))
 
-    Tuples rather than model instances: a tenth of the work for a long log.
-    """
-    lines = model._base_manager.using(router.db_for_read(model))
-    return lines.filter(seq__isnull=False).order_by("seq").values_list(*VERIFIED)
 
-
-def streaming(rows: QuerySet) -> AbstractContextManager:
-    """Where `rows.iterator()` streams: on PostgreSQL its server-side cursor does so only
-    inside a transaction (outside one, the whole result is first copied). On SQLite a
-    transaction would take the write lock (IMMEDIATE) and hold up every request."""
-    if connections[rows.db].vendor == "postgresql":
-        return transaction.atomic(using=rows.db)
-    return nullcontext()
+def finish(result: Verification, expect: Head | None) -> Verification:
+    """The breaks that only the whole walk shows: old seals, and a kept head not found."""
+    if result.old_seals:
+        first, last = result.first_old, result.last_old
+        result.add(Break(first, "seal", _unkeyed(result.old_seals, first, last)))
+    if expect is not None and not result.expect_found:
+        for item in _expect_missing(expect, result.head):
+            result.add(item)
+    return result
 
 
 def _expect_missing(expect: Head, head: Head) -> list[Break]:
@@ -175,22 +211,6 @@ def _expect_missing(expect: Head, head: Head) -> list[Break]:
     if expect.seq > head.seq:
         return [Break(expect.seq, "head", _shortened(expect, head))]
     return [Break(expect.seq, "head", _head_gone(expect))]
-
-
-def check_log(expect: Head | None = None, batch_size: int = 5000) -> Verification:
-    """Recompute every hash and link of the sealed log, and check that it still holds `expect`.
-
-    Lines not sealed yet are not part of the chain; `sealing.seal_pending` seals them first.
-    """
-    rows = sealed_rows(AuditEvent)
-    with streaming(rows):
-        return walk(rows.iterator(chunk_size=batch_size), audit_key(), expect)
-
-
-def verify_chain(batch_size: int = 5000) -> tuple[int, list[Break]]:
-    """Recompute every hash and link; returns the number of events and what is broken."""
-    result = check_log(batch_size=batch_size)
-    return result.count, result.breaks
 
 
 def _missing(previous: int, seq: int) -> str:

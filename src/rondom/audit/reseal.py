@@ -7,13 +7,15 @@ re-sealing it would make a changed or shortened log look whole. Lines not sealed
 to the sealer, which chains them after the new head with the new key.
 """
 
+from contextlib import closing
 from dataclasses import dataclass
 
 from django.db import connections, router, transaction
 
 from .chain import CANONICAL, GENESIS, Seal, canonical_values, hasher
-from .log import PREV_HASH, SEQ, Head, Verification, sealed_rows, walk
+from .log import PREV_HASH, SEQ, Head, Verification, walk
 from .sealing import take_sealer_lock
+from .verify import sealed_rows, stream
 
 TRIGGER = "audit_no_change"  # migration 0002
 
@@ -54,7 +56,8 @@ def reseal(
     with transaction.atomic(using=alias):
         take_sealer_lock(connection)
         _set_trigger(connection, table, "DISABLE")
-        before = walk(rows.iterator(chunk_size=batch_size), old_key, expect, old_seal_ok=True)
+        with closing(stream(rows, batch_size)) as lines:
+            before = walk(lines, old_key, expect, old_seal_ok=True)
         if before.broken:
             raise ResealRefused(before)
         after = Head(0, GENESIS)

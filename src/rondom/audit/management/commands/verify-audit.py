@@ -6,9 +6,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rondom.audit.log import Head, check_log
+from rondom.audit.log import Head
 from rondom.audit.management.reporting import refused_message, report_breaks
 from rondom.audit.sealing import SealRefused, seal_pending
+from rondom.audit.verify import check_log
 
 
 class Command(BaseCommand):
