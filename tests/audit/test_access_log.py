@@ -1,11 +1,15 @@
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError, connection, transaction
+from django.db import connection
 from django.urls import reverse
 
-from rondom.audit.log import GENESIS, record, verify_chain
-from rondom.audit.models import AppendOnlyError, AuditEvent
+from rondom.audit.chain import Seal
+from rondom.audit.log import GENESIS, record
+from rondom.audit.models import AppendOnlyError, AuditEvent, ChainConflict, fill_chain
+from rondom.audit.sealing import seal_pending
+from rondom.audit.verify import verify_chain
 
+from .lines import sealed_lines
 from .tampering import tamper
 
 
@@ -39,37 +43,46 @@ def test_log_never_holds_case_text(manager_client, story):
 
 
 @pytest.mark.django_db
-def test_chain_links_every_event_to_the_one_before():
-    first = record(None, "view cases:detail", case_id=1)
-    second = record(None, "view cases:detail", case_id=2)
-    assert first.prev_hash == GENESIS
-    assert second.prev_hash == first.hash
+def test_a_request_writes_its_line_and_the_sealer_chains_it():
+    written = [record(None, "view cases:detail", case_id=n) for n in (1, 2)]
+    assert [(e.seq, e.prev_hash, e.hash) for e in written] == [(None, "", "")] * 2
+    assert verify_chain() == (0, [])  # not in the chain yet
+    assert seal_pending().count == 2
+    first, second = AuditEvent.objects.order_by("id")
+    assert (first.seq, first.prev_hash) == (1, GENESIS)
+    assert (second.seq, second.prev_hash) == (2, first.hash)
     assert verify_chain() == (2, [])
 
 
 @pytest.mark.django_db
-def test_application_refuses_to_change_or_delete_events():
+@pytest.mark.parametrize("sealed", [False, True])
+def test_application_refuses_to_change_or_delete_events(sealed):
     event = record(None, "view cases:detail", case_id=1)
+    if sealed:
+        seal_pending()
+        event = AuditEvent.objects.get(pk=event.pk)
+    event.seq = 7
     with pytest.raises(AppendOnlyError):
         event.save()
     with pytest.raises(AppendOnlyError):
         event.delete()
     with pytest.raises(AppendOnlyError):
         AuditEvent.objects.filter(pk=event.pk).update(action="x")
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.filter(pk=event.pk).update(seq=7, prev_hash="0" * 64, hash="1" * 64)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_postgresql_refuses_changes_too():
-    if connection.vendor != "postgresql":
-        pytest.skip("the database trigger exists on PostgreSQL only; the PostgreSQL run checks it")
-    event = record(None, "view cases:detail", case_id=1)
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET action = 'x' WHERE id = %s", [event.pk])
+@pytest.mark.django_db
+def test_the_sealers_one_change_never_touches_a_sealed_line():
+    [event] = sealed_lines(1)
+    with pytest.raises(ChainConflict):
+        fill_chain(AuditEvent, connection, [(5, GENESIS, "f" * 64, Seal.HMAC_SHA256, event.pk)])
+    assert AuditEvent.objects.get(pk=event.pk).hash == event.hash
 
 
 @pytest.mark.django_db
 def test_verification_catches_a_changed_row():
-    events = [record(None, "view cases:detail", case_id=n) for n in range(1, 4)]
+    events = sealed_lines(3)
     tamper(("UPDATE {table} SET case_id = 99 WHERE id = %s", [events[1].pk]))
     count, breaks = verify_chain()
     assert count == 3
@@ -79,8 +92,8 @@ def test_verification_catches_a_changed_row():
 
 
 @pytest.mark.django_db
-def test_verification_catches_a_removed_row():
-    events = [record(None, "view cases:detail", case_id=n) for n in range(1, 4)]
+def test_verification_catches_a_row_removed_after_sealing():
+    events = sealed_lines(3)
     tamper(("DELETE FROM {table} WHERE id = %s", [events[1].pk]))
     _, breaks = verify_chain()
     assert {b.seq for b in breaks} == {3}
@@ -88,10 +101,12 @@ def test_verification_catches_a_removed_row():
 
 
 @pytest.mark.django_db
-def test_verify_command_reports_an_intact_log(capsys):
+def test_verify_command_seals_first_and_reports_an_intact_log(capsys):
     record(None, "view cases:detail", case_id=1)
     call_command("verify-audit")
-    assert "1 gebeurtenis gecontroleerd" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 nieuwe gebeurtenis eerst verzegeld" in out
+    assert "1 gebeurtenis gecontroleerd" in out
 
 
 @pytest.mark.django_db

@@ -5,9 +5,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from rondom.audit import views
 from rondom.audit.log import record
+from rondom.audit.models import AuditEvent
+from rondom.audit.sealing import seal_pending
 
 from ..conftest import coach_with_consent
 
@@ -122,3 +125,25 @@ def test_a_parent_does_not_learn_from_the_log_that_a_card_is_kept_from_them(
     looked = "bekeek de tijdlijn of een kaartje"  # the only such line: the manager's look
     assert looked in manager_client.get(log).content.decode()
     assert looked not in parent.get(log).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_page_shows_lines_the_sealer_has_not_reached_newest_first(story, parent, log_url):
+    """Newest first is the order of writing (id). A slow request's line may be sealed after
+    lines written later, so the chain's order differs, and a new line has no place yet."""
+    case_id = story["case"].pk
+    written = {}
+    order = [(10, "view cases:career"), (11, "view cases:consent"), (5, "view cases:detail"),
+             (12, "view timeline:child")]  # fmt: skip
+    for pk, action in order:
+        seal_pending()
+        written[pk] = AuditEvent.objects.create(
+            id=pk, at=timezone.now(), action=action, channel="page", case_id=case_id
+        )
+    chain = dict(AuditEvent.objects.values_list("id", "seq"))
+    assert chain == {10: 1, 11: 2, 5: 3, 12: None}
+    page = parent.get(log_url).content.decode()
+    rows = page.split('<tr class="utrecht-table__row">\n      <td')[1:]
+    with translation.override("nl"):
+        expected = [views.describe(written[pk].action) for pk in (12, 11, 10, 5)]
+    assert [next(text for text in expected if text in row) for row in rows] == expected

@@ -24,8 +24,9 @@ KINDS = [row.card_kind for row in ROWS if row.card_kind]
 RATINGS = [Rating.GOOD, Rating.NEUTRAL, Rating.NOT_GOOD, ""]
 # Session, user and second-factor check 3; the access policy (case, participant, consent) 3;
 # the page 6 (child, participants, children, cards, school career and its groups); its
-# access-log line 4; renewing the session (idle timeout) 3.
-TIMELINE_QUERIES = 19
+# access-log line 1 (an INSERT; the sealer chains it later); renewing the session (idle
+# timeout) 3.
+TIMELINE_QUERIES = 16
 
 
 def build(manager, cards: int):

@@ -1,15 +1,15 @@
-"""Writing to and checking the access log."""
+"""Writing to the access log, and walking its chain to check it (`verify` reads the log)."""
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .chain import GENESIS, Seal, audit_key, seal_hash
+from .chain import CANONICAL, GENESIS, Seal, canonical_values, hasher
 from .models import AuditEvent
 
 
@@ -23,67 +23,35 @@ def record(
     channel: str = AuditEvent.Channel.PAGE,
     reason: str = "",
 ) -> AuditEvent:
-    """Append one event to the chain; retried when another writer took the same place."""
+    """Add one line to the log. It gets its place in the chain later, from the sealer.
+
+    A single INSERT: concurrent requests neither wait for each other nor compete for a number.
+    """
     actor_id = user.pk if user is not None and user.is_authenticated else None
-    actor_label = user.get_username() if actor_id else ""
-    for attempt in range(5):
-        try:
-            with transaction.atomic():
-                last = AuditEvent.objects.select_for_update().order_by("-seq").first()
-                event = AuditEvent(
-                    seq=(last.seq + 1) if last else 1,
-                    at=timezone.now(),
-                    actor_id=actor_id,
-                    actor_label=actor_label,
-                    case_id=case_id,
-                    child_id=child_id,
-                    card_id=card_id,
-                    action=action,
-                    channel=channel,
-                    reason=reason,
-                    prev_hash=last.hash if last else GENESIS,
-                    seal=Seal.HMAC_SHA256,
-                )
-                event.hash = event.compute_hash()
-                event.save()
-                return event
-        except IntegrityError:
-            if attempt == 4:
-                raise
-    raise AssertionError("unreachable")
+    return AuditEvent.objects.create(
+        at=timezone.now(),
+        actor_id=actor_id,
+        actor_label=user.get_username() if actor_id else "",
+        case_id=case_id,
+        child_id=child_id,
+        card_id=card_id,
+        action=action,
+        channel=channel,
+        reason=reason,
+    )
 
 
 def record_many(user, action: str, case_ids: Iterable[int], *, channel: str, reasons: dict) -> None:
-    """One line per case for one read that spans cases (an API list), written in one go, so
+    """One line per case for one read that spans cases (an API list), in a single INSERT, so
     the cost does not grow with the number of cases. `reasons` maps a case to its grounds."""
-    case_ids = list(dict.fromkeys(case_ids))
-    if not case_ids:
-        return
     actor_id = user.pk if user is not None and user.is_authenticated else None
     actor_label = user.get_username() if actor_id else ""
-    for attempt in range(5):
-        try:
-            with transaction.atomic():
-                last = AuditEvent.objects.select_for_update().order_by("-seq").first()
-                seq, previous = (last.seq, last.hash) if last else (0, GENESIS)
-                events = []
-                now = timezone.now()
-                for case_id in case_ids:
-                    seq += 1
-                    event = AuditEvent(
-                        seq=seq, at=now, actor_id=actor_id, actor_label=actor_label,
-                        case_id=case_id, action=action, channel=channel,
-                        reason=reasons.get(case_id, ""), prev_hash=previous,
-                        seal=Seal.HMAC_SHA256,
-                    )  # fmt: skip
-                    event.hash = event.compute_hash()
-                    previous = event.hash
-                    events.append(event)
-                AuditEvent.objects.bulk_create(events)
-                return
-        except IntegrityError:
-            if attempt == 4:
-                raise
+    now = timezone.now()
+    AuditEvent.objects.bulk_create(
+        AuditEvent(at=now, actor_id=actor_id, actor_label=actor_label, case_id=case_id,
+                   action=action, channel=channel, reason=reasons.get(case_id, ""))
+        for case_id in dict.fromkeys(case_ids)
+    )  # fmt: skip
 
 
 HEAD_FORM = re.compile(r"(?:head:\s*)?(\d+):([0-9a-f]{64})")
@@ -123,13 +91,22 @@ KEPT_BREAKS = 1000
 
 @dataclass
 class Verification:
-    """What a walk over the log found; only the first breaks are kept, all are counted."""
+    """What a walk over the log found; only the first breaks are kept, all are counted.
+
+    A long log is walked in parts at once (`verify`); `start` and the old seals let a part
+    be joined to the one before it.
+    """
 
     count: int = 0
     breaks: list[Break] = field(default_factory=list)
     broken: int = 0
     hash_breaks: int = 0
     head: Head = EMPTY
+    start: Head | None = None  # a later part's first line: its number and the hash it links to
+    old_seals: int = 0
+    first_old: int = 0
+    last_old: int = 0
+    expect_found: bool = False
 
     def add(self, item: Break) -> None:
         self.broken += 1
@@ -137,46 +114,104 @@ class Verification:
         if len(self.breaks) < KEPT_BREAKS:
             self.breaks.append(item)
 
+    def extend(self, part: "Verification") -> None:
+        """Join the part that follows, checking the seam as the walk checks two lines."""
+        if part.start is not None:
+            _check_link(self, part.start.seq, part.start.hash)
+        self.count += part.count
+        for item in part.breaks:
+            self.add(item)
+        self.broken += part.broken - len(part.breaks)
+        self.hash_breaks += part.hash_breaks - sum(b.kind == "hash" for b in part.breaks)
+        if part.old_seals:
+            self.first_old = self.first_old or part.first_old
+            self.last_old = part.last_old
+            self.old_seals += part.old_seals
+        self.expect_found = self.expect_found or part.expect_found
+        if part.count:
+            self.head = part.head
+
     @property
     def wrong_key(self) -> bool:
         """Every event fails its hash: more likely another key than a rewritten log."""
         return self.count > 0 and self.hash_breaks == self.count
 
 
+# What the walk reads of each line, in this order: what the hash covers, then the hash and seal.
+VERIFIED = (*CANONICAL, "hash", "seal")
+SEQ, PREV_HASH, HASH, SEAL = (VERIFIED.index(name) for name in ("seq", "prev_hash", "hash", "seal"))
+COVERED = len(CANONICAL)
+
+
 def walk(
-    events: Iterable, key: bytes, expect: Head | None = None, old_seal_ok: bool = False
+    rows: Iterable[tuple], key: bytes, expect: Head | None = None, old_seal_ok: bool = False
 ) -> Verification:
-    """Check events in order of `seq`: numbering, links, hashes, seals and the kept head.
+    """Check sealed lines, given as `VERIFIED` tuples in order of `seq`: numbering, links,
+    hashes, seals and the kept head.
 
     Lines with the old unkeyed seal count as a break unless `old_seal_ok` (when re-sealing):
     anyone with the public algorithm could have made them.
     """
+    return finish(walk_part(rows, key, expect, old_seal_ok), expect)
+
+
+def walk_part(
+    rows: Iterable[tuple],
+    key: bytes,
+    expect: Head | None = None,
+    old_seal_ok: bool = False,
+    after: Head | None = EMPTY,
+) -> Verification:
+    """Walk lines that follow `after`; with None, a later part whose seam `extend` checks."""
     result = Verification()
-    old_seals, first_old, last_old = 0, 0, 0
-    expect_found = False
-    for event in events:
+    rows = iter(rows)
+    if after is None:
+        first = next(rows, None)
+        if first is None:
+            return result
+        result.start = Head(first[SEQ], first[PREV_HASH])
+        after = Head(first[SEQ] - 1, first[PREV_HASH])
+        rows = chain((first,), rows)
+    hashers = {seal: hasher(seal, key) for seal in Seal.values}
+    head_seq, head_hash = after.seq, after.hash
+    for row in rows:
+        seq, stored, seal = row[SEQ], row[HASH], row[SEAL]
         result.count += 1
-        previous = result.head
-        if event.seq != previous.seq + 1:
-            result.add(Break(event.seq, "missing", _missing(previous.seq, event.seq)))
-        if event.prev_hash != previous.hash:
-            result.add(Break(event.seq, "link", _("does not link to the event before it")))
-        if event.seal not in Seal.values:
-            result.add(Break(event.seq, "seal", _("has an unknown seal")))
+        if seq != head_seq + 1 or row[PREV_HASH] != head_hash:
+            result.head = Head(head_seq, head_hash)
+            _check_link(result, seq, row[PREV_HASH])
+        make_hash = hashers.get(seal)
+        if make_hash is None:
+            result.add(Break(seq, "seal", _("has an unknown seal")))
         else:
-            if event.seal == Seal.SHA256 and not old_seal_ok:
-                old_seals += 1
-                first_old, last_old = first_old or event.seq, event.seq
-            if seal_hash(event, event.seal, key) != event.hash:
-                result.add(Break(event.seq, "hash", _("content does not match its hash")))
-        if expect is not None and event.seq == expect.seq:
-            expect_found = True
-            if event.hash != expect.hash:
-                result.add(Break(event.seq, "head", _other_hash(expect)))
-        result.head = Head(event.seq, event.hash)
-    if old_seals:
-        result.add(Break(first_old, "seal", _unkeyed(old_seals, first_old, last_old)))
-    if expect is not None and not expect_found:
+            if seal == Seal.SHA256 and not old_seal_ok:
+                result.old_seals += 1
+                result.first_old, result.last_old = result.first_old or seq, seq
+            if make_hash(canonical_values(*row[:COVERED])) != stored:
+                result.add(Break(seq, "hash", _("content does not match its hash")))
+        if expect is not None and seq == expect.seq:
+            result.expect_found = True
+            if stored != expect.hash:
+                result.add(Break(seq, "head", _other_hash(expect)))
+        head_seq, head_hash = seq, stored
+    result.head = Head(head_seq, head_hash)
+    return result
+
+
+def _check_link(result: Verification, seq: int, prev_hash: str) -> None:
+    """Does the line `seq`, linking to `prev_hash`, follow the head of what was walked?"""
+    if seq != result.head.seq + 1:
+        result.add(Break(seq, "missing", _missing(result.head.seq, seq)))
+    if prev_hash != result.head.hash:
+        result.add(Break(seq, "link", _("does not link to the event before it")))
+
+
+def finish(result: Verification, expect: Head | None) -> Verification:
+    """The breaks that only the whole walk shows: old seals, and a kept head not found."""
+    if result.old_seals:
+        first, last = result.first_old, result.last_old
+        result.add(Break(first, "seal", _unkeyed(result.old_seals, first, last)))
+    if expect is not None and not result.expect_found:
         for item in _expect_missing(expect, result.head):
             result.add(item)
     return result
@@ -189,18 +224,6 @@ def _expect_missing(expect: Head, head: Head) -> list[Break]:
     if expect.seq > head.seq:
         return [Break(expect.seq, "head", _shortened(expect, head))]
     return [Break(expect.seq, "head", _head_gone(expect))]
-
-
-def check_log(expect: Head | None = None, batch_size: int = 2000) -> Verification:
-    """Recompute every hash and link of the log, and check that it still holds `expect`."""
-    events = AuditEvent.objects.order_by("seq").iterator(chunk_size=batch_size)
-    return walk(events, audit_key(), expect)
-
-
-def verify_chain(batch_size: int = 2000) -> tuple[int, list[Break]]:
-    """Recompute every hash and link; returns the number of events and what is broken."""
-    result = check_log(batch_size=batch_size)
-    return result.count, result.breaks
 
 
 def _missing(previous: int, seq: int) -> str:

@@ -3,15 +3,19 @@
 Migration 0004 uses this once, for the events hashed before the log had a key, and
 `rondom reseal-audit` uses it when the key changes. Both first check the chain as it stands
 (old events with plain SHA-256, keyed ones with the old key) and refuse a broken chain:
-re-sealing it would make a changed or shortened log look whole.
+re-sealing it would make a changed or shortened log look whole. Lines not sealed yet are left
+to the sealer, which chains them after the new head with the new key.
 """
 
+from contextlib import closing
 from dataclasses import dataclass
 
 from django.db import connections, router, transaction
 
-from .chain import GENESIS, Seal, seal_hash
-from .log import Head, Verification, walk
+from .chain import CANONICAL, GENESIS, Seal, canonical_values, hasher
+from .log import PREV_HASH, SEQ, Head, Verification, walk
+from .sealing import take_sealer_lock
+from .verify import sealed_rows, stream
 
 TRIGGER = "audit_no_change"  # migration 0002
 
@@ -38,32 +42,35 @@ def reseal(
     expect: Head | None = None,
     batch_size: int = 1000,
 ) -> Resealed:
-    """Check the whole chain, then hash every event again under `seal` and `new_key`.
+    """Check the whole chain, then hash every sealed line again under `seal` and `new_key`.
 
     `model` may be the historical model of a migration. Writers wait until this is done: on
     PostgreSQL lifting the append-only trigger locks the table, and SQLite transactions here
-    take the write lock when they begin.
+    take the write lock when they begin. The sealer's lock comes first, so a sealer waits too.
     """
     alias = router.db_for_write(model)
     connection = connections[alias]
     table = connection.ops.quote_name(model._meta.db_table)
-    events = model._base_manager.using(alias).order_by("seq")
+    rows = sealed_rows(model)
+    make_hash = hasher(seal, new_key)
     with transaction.atomic(using=alias):
+        take_sealer_lock(connection)
         _set_trigger(connection, table, "DISABLE")
-        before = walk(events.iterator(chunk_size=batch_size), old_key, expect, old_seal_ok=True)
+        with closing(stream(rows, batch_size)) as lines:
+            before = walk(lines, old_key, expect, old_seal_ok=True)
         if before.broken:
             raise ResealRefused(before)
         after = Head(0, GENESIS)
         update = f"UPDATE {table} SET prev_hash = %s, seal = %s, hash = %s WHERE id = %s"
-        while batch := list(events.filter(seq__gt=after.seq)[:batch_size]):
-            rows = []
-            for event in batch:
-                event.prev_hash, event.seal = after.hash, seal
-                event.hash = seal_hash(event, seal, new_key)
-                after = Head(event.seq, event.hash)
-                rows.append((event.prev_hash, seal, event.hash, event.pk))
+        lines = rows.values_list("id", *CANONICAL)
+        while batch := list(lines.filter(seq__gt=after.seq)[:batch_size]):
+            changes = []
+            for pk, *content in batch:
+                content[PREV_HASH] = after.hash
+                after = Head(content[SEQ], make_hash(canonical_values(*content)))
+                changes.append((content[PREV_HASH], seal, after.hash, pk))
             with connection.cursor() as cursor:
-                cursor.executemany(update, rows)
+                cursor.executemany(update, changes)
         _set_trigger(connection, table, "ENABLE")
     return Resealed(before.count, before.head, after)
 

@@ -76,7 +76,8 @@ def case_log(request, case_id: int):
     access = get_family_case(request, case_id, Need.ADMIN)
     case = access.case
     names = {p.user_id: p.name for p in case.participants.all() if p.user_id}
-    events = AuditEvent.objects.filter(case_id=case.pk).order_by("-seq")
+    # By id: lines the sealer has not reached yet are shown too.
+    events = AuditEvent.objects.filter(case_id=case.pk).order_by("-id")
     if not access.is_case_manager:
         # Lines about a card kept from this parent would tell them that it exists.
         cards = visible_cards(access, deleted=None).values("pk")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rondom.audit.log import Verification
+from rondom.audit.sealing import SealRefused
 
 LISTED = 50
 
@@ -25,3 +26,11 @@ def report_breaks(command: BaseCommand, found: Verification) -> str:
         "The access log is broken in %(count)s places.",
         found.broken,
     ) % {"count": found.broken}
+
+
+def refused_message(refused: SealRefused) -> str:
+    return _(
+        "Nothing was sealed: the last sealed event (%(seq)s) does not match its hash "
+        "under this key. Is RONDOM_AUDIT_KEY the key the log was sealed with? "
+        "verify-audit shows what is wrong."
+    ) % {"seq": refused.head.seq}

@@ -11,6 +11,7 @@ from rondom.audit.log import Head, record
 from rondom.audit.management.reporting import report_breaks
 from rondom.audit.models import AuditEvent
 from rondom.audit.reseal import ResealRefused, reseal
+from rondom.audit.sealing import seal_pending
 
 OLD_KEY = "RONDOM_AUDIT_OLD_KEY"
 
@@ -52,11 +53,12 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Nothing was re-sealed: the access log does not verify with the old key.")
             ) from None
-        event = record(None, "reseal access log", channel=AuditEvent.Channel.COMMAND,
-                       reason="new key")  # fmt: skip
+        record(None, "reseal access log", channel=AuditEvent.Channel.COMMAND, reason="new key")
+        # Sealed with the new key, after the new head; so is every line written meanwhile.
+        head = seal_pending().head
         self.stdout.write(
             _("Re-sealed %(count)s events; the old head was %(head)s.")
             % {"count": done.count, "head": done.before}
         )
         self.stdout.write(_("Keep the new head instead of the old one:"))
-        self.stdout.write(f"head: {event.seq}:{event.hash}")
+        self.stdout.write(f"head: {head}")

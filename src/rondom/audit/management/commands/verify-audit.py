@@ -1,18 +1,21 @@
-"""rondom verify-audit [--expect HEAD]: check the access log and print its head to keep."""
+"""rondom verify-audit [--expect HEAD]: seal the new lines, check the access log and print its
+head to keep."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rondom.audit.log import Head, check_log
-from rondom.audit.management.reporting import report_breaks
+from rondom.audit.log import Head
+from rondom.audit.management.reporting import refused_message, report_breaks
+from rondom.audit.sealing import SealRefused, seal_pending
+from rondom.audit.verify import check_log
 
 
 class Command(BaseCommand):
     help = (
-        "Check that the access log is complete and unchanged (keyed hash chain), and print "
-        "its head to keep elsewhere."
+        "Seal the new lines of the access log, check that it is complete and unchanged (keyed "
+        "hash chain), and print its head to keep elsewhere."
     )
 
     def add_arguments(self, parser):
@@ -35,6 +38,17 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("--expect: give a head the way verify-audit prints it: NUMBER:HASH.")
                 ) from None
+        try:
+            sealed = seal_pending()
+        except SealRefused as refused:
+            self.stderr.write(refused_message(refused))
+        else:
+            if sealed.count:
+                self.stdout.write(ngettext(
+                    "Sealed %(count)s new event first.",
+                    "Sealed %(count)s new events first.",
+                    sealed.count,
+                ) % {"count": sealed.count})  # fmt: skip
         result = check_log(expect)
         if result.broken:
             raise CommandError(report_breaks(self, result))
