@@ -19,6 +19,7 @@ from django.db.models import Max, Min, QuerySet
 from .chain import audit_key
 from .log import EMPTY, VERIFIED, Break, Head, Verification, finish, walk, walk_part
 from .models import AuditEvent
+from .worker_setup import start_worker
 
 CHUNK = 5000
 # Below this many lines, starting processes costs more than it saves.
@@ -64,10 +65,13 @@ def check_log(expect: Head | None = None, workers: int | None = None) -> Verific
     if not parts:
         with closing(stream(rows)) as lines:
             return walk(lines, key, expect)
-    # A forked process must not share its parent's connection: each opens its own.
-    connections.close_all()
-    fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(len(parts), mp_context=fork) as pool:
+    # Fresh processes, not forks: a fork would inherit the connection pool's threads and open
+    # connections, and crash on them. Each starts Django anew on the same database.
+    database = dict(connections[rows.db].settings_dict)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        len(parts), mp_context=spawn, initializer=start_worker, initargs=(rows.db, database)
+    ) as pool:
         firsts = [n == 0 for n in range(len(parts))]
         walked = list(pool.map(_walk_part, parts, firsts, repeat(key), repeat(expect)))
     result = walked[0]
