@@ -50,8 +50,10 @@ class ChildSerializer(serializers.ModelSerializer):
     def to_representation(self, instance):
         data = super().to_representation(instance)
         view = self.context.get("view")
-        if view is not None and not shows_date_of_birth(view.access_of(instance.case_id), instance):
-            data["date_of_birth"] = None
+        if view is not None:
+            access = view.access_of(instance.case_id)
+            if access is None or not shows_date_of_birth(access, instance):
+                data["date_of_birth"] = None
         return data
 
     def validate(self, attrs):
