@@ -27,11 +27,9 @@ def record(
 
     A single INSERT: concurrent requests neither wait for each other nor compete for a number.
     """
-    actor_id = user.pk if user is not None and user.is_authenticated else None
     return AuditEvent.objects.create(
         at=timezone.now(),
-        actor_id=actor_id,
-        actor_label=user.get_username() if actor_id else "",
+        **_actor(user),
         case_id=case_id,
         child_id=child_id,
         card_id=card_id,
@@ -44,14 +42,19 @@ def record(
 def record_many(user, action: str, case_ids: Iterable[int], *, channel: str, reasons: dict) -> None:
     """One line per case for one read that spans cases (an API list), in a single INSERT, so
     the cost does not grow with the number of cases. `reasons` maps a case to its grounds."""
-    actor_id = user.pk if user is not None and user.is_authenticated else None
-    actor_label = user.get_username() if actor_id else ""
-    now = timezone.now()
+    actor, now = _actor(user), timezone.now()
     AuditEvent.objects.bulk_create(
-        AuditEvent(at=now, actor_id=actor_id, actor_label=actor_label, case_id=case_id,
-                   action=action, channel=channel, reason=reasons.get(case_id, ""))
+        AuditEvent(at=now, **actor, case_id=case_id, action=action, channel=channel,
+                   reason=reasons.get(case_id, ""))
         for case_id in dict.fromkeys(case_ids)
     )  # fmt: skip
+
+
+def _actor(user) -> dict:
+    """Who did it: the account's id and address, or nobody (the system, a command)."""
+    if user is None or not user.is_authenticated:
+        return {"actor_id": None, "actor_label": ""}
+    return {"actor_id": user.pk, "actor_label": user.get_username()}
 
 
 HEAD_FORM = re.compile(r"(?:head:\s*)?(\d+):([0-9a-f]{64})")
