@@ -208,7 +208,9 @@ async def unloaded(base: str, user: LoadUser, rounds: int) -> Recorder:
 
 async def keep_busy(base, user, deadline, think, recorder, seed) -> None:
     rng, opener = random.Random(seed), user.opener(follow_redirects=False)
-    await asyncio.sleep(rng.uniform(0, min(think, 1.0)))  # do not all start in the same instant
+    # People arrive spread over one think time, not all in the same instant: a burst of every
+    # user's first request at once measures the start, not the steady load.
+    await asyncio.sleep(rng.uniform(0, think or 1.0))
     while time.monotonic() < deadline:
         kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
         await one_request(opener, request_url(base, kind, user, rng), kind, recorder)
