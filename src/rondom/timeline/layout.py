@@ -14,7 +14,7 @@ from .kinds import ROWS, Row
 
 MIN_AXIS_YEARS = 12
 MONTHS_PER_YEAR = 12
-# A card gets at least a year of width, so its text stays legible on a classroom board.
+# A card gets at least eighteen months of width, so its text stays legible on a classroom board.
 MIN_CARD_MONTHS = 18
 
 
