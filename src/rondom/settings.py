@@ -22,8 +22,9 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("RONDOM_DEBUG", False)
+# Nothing is created here: the SQLite backend makes its folder when it opens the file, and
+# the static files middleware makes STATIC_ROOT when the app starts.
 DATA_DIR = Path(os.environ.get("RONDOM_DATA_DIR", BASE_DIR.parent.parent / "var"))
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 # The fallback key is for development only; production must set RONDOM_SECRET_KEY.
 SECRET_KEY = os.environ.get("RONDOM_SECRET_KEY", "insecure-development-key-change-me")
 ALLOWED_HOSTS = env_list("RONDOM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
@@ -56,7 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "rondom.core.middleware.StaticFilesMiddleware",
     "rondom.accounts.idle_sessions.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +110,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL
         "timeout": float(os.environ.get("RONDOM_DB_POOL_TIMEOUT", "30")),
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "rondom.sqlite"  # makes the file's folder when missing
     # Under ASGI requests run in parallel threads: writers queue up (IMMEDIATE) instead of
     # failing with "database is locked", and readers do not wait for writers (WAL).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -223,7 +225,6 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("RONDOM_STATIC_ROOT", DATA_DIR / "static"))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,6 +1,9 @@
-"""Responses that may hold case data are never kept by a browser or a proxy."""
+"""Responses that may hold case data are never kept by a browser or a proxy; static files."""
+
+from pathlib import Path
 
 from django.conf import settings
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 API_PREFIX = "/api/"
 
@@ -24,3 +27,17 @@ class NoStoreMiddleware:
         if private and "no-store" not in response.get("Cache-Control", ""):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise, which first makes STATIC_ROOT when the app starts.
+
+    WhiteNoise reads STATIC_ROOT once, at the start, and warns when the folder is missing,
+    which it is until `rondom collectstatic` has run. Until then the app's own files are served
+    from their source folders (WHITENOISE_USE_FINDERS).
+    """
+
+    def __init__(self, get_response=None):
+        if settings.STATIC_ROOT:
+            Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+        super().__init__(get_response)
