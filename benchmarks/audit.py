@@ -2,7 +2,7 @@
 
 Builds N sealed lines (default 1,000,000) and some lines not sealed yet, in a database of its
 own next to the one in DATABASE_URL (`<name>_auditbench`, dropped afterwards unless --keep).
-Times `seal-audit` on the unsealed lines, then `verify-audit` over the whole log, also with
+Times `seal_audit` on the unsealed lines, then `verify_audit` over the whole log, also with
 one process, and as the baseline: reading the same rows the same way without checking them.
 Prints the best and the median of --repeat runs, the CPU time they took, and the load of
 the machine, because other work on it slows every figure alike. Usage:
@@ -89,14 +89,14 @@ def timed(run, cpu: list[float] | None = None) -> float:
 
 
 def read_rows() -> None:
-    """The baseline: the rows verify-audit reads, read the same way, in one process."""
+    """The baseline: the rows verify_audit reads, read the same way, in one process."""
     count = sum(1 for _ in stream(sealed_rows(AuditEvent)))
     assert count == AuditEvent.objects.count(), count
 
 
 def verify_command() -> None:
     out = io.StringIO()
-    call_command("verify-audit", stdout=out)
+    call_command("verify_audit", stdout=out)
     assert "head: " in out.getvalue()
 
 
@@ -115,7 +115,7 @@ def report(label: str, samples: list[float], lines: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=1_000_000, help="sealed lines to build")
-    parser.add_argument("--pending", type=int, default=20_000, help="lines for seal-audit")
+    parser.add_argument("--pending", type=int, default=20_000, help="lines for seal_audit")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     args = parser.parse_args()
@@ -134,8 +134,8 @@ def main() -> None:
         print(f"PostgreSQL {connection.pg_version // 10000}, database {name}")
         print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.1f}")
         print(f"built {args.lines:,} sealed and {args.pending:,} unsealed lines in {built:.0f} s")
-        sealing = timed(lambda: call_command("seal-audit", verbosity=0))
-        print(f"seal-audit, {args.pending:,} lines:  {sealing:6.2f} s   "
+        sealing = timed(lambda: call_command("seal_audit", verbosity=0))
+        print(f"seal_audit, {args.pending:,} lines:  {sealing:6.2f} s   "
               f"({args.pending / sealing:,.0f} lines/s)")  # fmt: skip
         runs = {"baseline": [], "verify": [], "one": []}
         cpu = {name: [] for name in runs}
@@ -144,17 +144,17 @@ def main() -> None:
             runs["verify"].append(timed(verify_command, cpu["verify"]))
             runs["one"].append(timed(verify_in_one_process, cpu["one"]))
         report("baseline (read, no checks)", runs["baseline"], total)
-        report("verify-audit", runs["verify"], total)
-        report("verify-audit, one process", runs["one"], total)
+        report("verify_audit", runs["verify"], total)
+        report("verify_audit, one process", runs["one"], total)
         print(
             "CPU of the Python processes (best): "
             + ", ".join(f"{name} {min(cpu[name]):.2f} s" for name in runs)
             + "; PostgreSQL's own work comes on top"
         )
         ratio = min(runs["verify"]) / min(runs["baseline"])
-        print(f"ratio verify-audit/baseline (best): {ratio:.1f}x")
+        print(f"ratio verify_audit/baseline (best): {ratio:.1f}x")
         per_million = min(runs["verify"]) / total * 1_000_000
-        print(f"verify-audit per 1,000,000 lines: {per_million:.2f} s (target 5 s: "
+        print(f"verify_audit per 1,000,000 lines: {per_million:.2f} s (target 5 s: "
               f"{'met' if per_million <= 5 else 'NOT met'})")  # fmt: skip
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:

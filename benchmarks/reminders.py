@@ -1,4 +1,4 @@
-"""How long `send-reminders` takes for many agreements due, and a second run the same day.
+"""How long `send_reminders` takes for many agreements due, and a second run the same day.
 
 Builds one case with N agreements due today (default 50,000) spread over 40 owners, sends the
 reminders with the in-memory mail backend, then runs again. Prints both times, the number of
@@ -80,7 +80,7 @@ def main() -> None:
         again, resent = seconds(lambda: send_reminders(days=3))
     print(f"agreements due: {args.agreements}; owners: {OWNERS}")
     print(f"baseline: reading {rows} agreements once  {baseline:6.2f} s")
-    print(f"send-reminders: {sent} reminded in {emails} emails  {first:6.2f} s "
+    print(f"send_reminders: {sent} reminded in {emails} emails  {first:6.2f} s "
           f"({first / baseline:.0f}x baseline)  target <= 10 s")  # fmt: skip
     print(f"same-day re-run: {resent} reminded  {again:6.2f} s "
           f"({again / baseline:.1f}x baseline)  target <= 2 s")  # fmt: skip

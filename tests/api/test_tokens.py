@@ -93,7 +93,7 @@ def test_an_api_read_with_a_token_is_logged_under_the_tokens_owner(story, manage
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("command", ["create-token", "drf_create_token"])
+@pytest.mark.parametrize("command", ["create_token", "drf_create_token"])
 def test_the_command_shows_a_new_key_once(manager, command):
     out = io.StringIO()
     call_command(command, manager.email, stdout=out, stderr=io.StringIO())
@@ -115,14 +115,14 @@ def test_tokens_are_revoked_by_command(manager):
     first, first_key = ApiToken.objects.issue(manager)
     _second, second_key = ApiToken.objects.issue(manager)
     out = io.StringIO()
-    call_command("revoke-tokens", manager.email, "--prefix", first.prefix, stdout=out)
+    call_command("revoke_tokens", manager.email, "--prefix", first.prefix, stdout=out)
     assert first.prefix in out.getvalue() and first_key not in out.getvalue()
     assert refused(api_with(first_key))
     assert api_with(second_key).get("/api/v1/cases/").status_code == 200
-    call_command("revoke-tokens", manager.email, stdout=out)
+    call_command("revoke_tokens", manager.email, stdout=out)
     assert not manager.api_tokens.exists()
     with pytest.raises(CommandError):
-        call_command("revoke-tokens", manager.email, stdout=out)
+        call_command("revoke_tokens", manager.email, stdout=out)
 
 
 @pytest.mark.django_db

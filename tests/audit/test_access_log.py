@@ -88,7 +88,7 @@ def test_verification_catches_a_changed_row():
     assert count == 3
     assert [(b.seq, b.kind) for b in breaks] == [(2, "hash")]
     with pytest.raises(CommandError):
-        call_command("verify-audit")
+        call_command("verify_audit")
 
 
 @pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_verification_catches_a_row_removed_after_sealing():
 @pytest.mark.django_db
 def test_verify_command_seals_first_and_reports_an_intact_log(capsys):
     record(None, "view cases:detail", case_id=1)
-    call_command("verify-audit")
+    call_command("verify_audit")
     out = capsys.readouterr().out
     assert "1 nieuwe gebeurtenis eerst verzegeld" in out
     assert "1 gebeurtenis gecontroleerd" in out

@@ -22,8 +22,8 @@ HEAD_LINE = re.compile(r"^head: (\d+):([0-9a-f]{64})$", re.MULTILINE)
 
 
 def verify(capsys, **options) -> str:
-    """Run verify-audit; its head as printed (NUMBER:HASH)."""
-    call_command("verify-audit", **options)
+    """Run verify_audit; its head as printed (NUMBER:HASH)."""
+    call_command("verify_audit", **options)
     heads = HEAD_LINE.findall(capsys.readouterr().out)
     assert len(heads) == 1
     return ":".join(heads[0])
@@ -54,7 +54,7 @@ def test_a_kept_head_still_holds_while_the_log_grows(capsys):
     sealed_lines(3)
     kept = verify(capsys)
     sealed_lines(2)
-    for case_id in (6, 7):  # written since; verify-audit seals them first
+    for case_id in (6, 7):  # written since; verify_audit seals them first
         record(None, "view cases:detail", case_id=case_id)
     assert verify(capsys, expect=kept).startswith("7:")
 
@@ -67,7 +67,7 @@ def test_cutting_off_the_last_events_fails_against_the_kept_head(capsys):
     # Without a kept head the chain cannot tell: it just reports the shorter head.
     assert verify(capsys) == f"7:{events[6].hash}"
     with pytest.raises(CommandError):
-        call_command("verify-audit", expect=kept)
+        call_command("verify_audit", expect=kept)
     errors = capsys.readouterr().err
     assert "10" in errors and "7" in errors and "ontbreken" in errors
     assert [b.kind for b in check_log(expect=Head.parse(kept)).breaks] == ["head"]
@@ -80,7 +80,7 @@ def test_refilling_the_cut_off_places_fails_against_the_kept_head(capsys):
     cut_off_after(7)
     sealed_lines(3)  # numbers 8 to 10 again, with other content and hashes
     with pytest.raises(CommandError):
-        call_command("verify-audit", expect=kept)
+        call_command("verify_audit", expect=kept)
     assert "andere hash" in capsys.readouterr().err
 
 
@@ -88,7 +88,7 @@ def test_refilling_the_cut_off_places_fails_against_the_kept_head(capsys):
 def test_a_malformed_kept_head_is_refused_in_dutch():
     sealed_lines(1)
     with pytest.raises(CommandError, match="NUMMER:HASH"):
-        call_command("verify-audit", expect="10:abc")
+        call_command("verify_audit", expect="10:abc")
 
 
 @pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_taking_out_an_event_and_rehashing_with_plain_sha256_fails(capsys, claim
             statements.append(("UPDATE {table} SET seal = %s WHERE id = %s", [1, event.pk]))
     tamper(*statements)
     with pytest.raises(CommandError):
-        call_command("verify-audit")
+        call_command("verify_audit")
     kinds = {b.kind for b in check_log().breaks}
     assert kinds == ({"seal"} if claim_old_seal else {"hash"})
 
@@ -180,9 +180,9 @@ def test_reseal_command_moves_the_log_to_a_new_key(settings, monkeypatch, capsys
     settings.AUDIT_KEY = "the-new-key-" * 4
     assert {b.kind for b in check_log().breaks} == {"hash"}
     with pytest.raises(CommandError, match="RONDOM_AUDIT_OLD_KEY"):
-        call_command("reseal-audit")
+        call_command("reseal_audit")
     monkeypatch.setenv("RONDOM_AUDIT_OLD_KEY", "the-old-key-" * 4)
-    call_command("reseal-audit", expect=kept)
+    call_command("reseal_audit", expect=kept)
     printed = HEAD_LINE.findall(capsys.readouterr().out)
     assert check_log().breaks == []
     assert verify(capsys) == ":".join(printed[0])
@@ -197,7 +197,7 @@ def test_reseal_command_refuses_a_shortened_log(settings, monkeypatch, capsys):
     cut_off_after(3)
     before = list(AuditEvent.objects.values_list("hash", flat=True))
     with pytest.raises(CommandError, match="niets opnieuw verzegeld"):
-        call_command("reseal-audit", expect=kept)
+        call_command("reseal_audit", expect=kept)
     assert list(AuditEvent.objects.values_list("hash", flat=True)) == before
 
 

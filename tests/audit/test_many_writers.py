@@ -56,7 +56,7 @@ def write_at_once(writers: int, sealing: bool) -> list[BaseException]:
 def test_writers_at_once_all_get_their_line_and_the_sealed_chain_verifies(sealing):
     writers = WRITERS[connection.vendor]
     assert write_at_once(writers, sealing) == []
-    call_command("seal-audit", verbosity=0)
+    call_command("seal_audit", verbosity=0)
     result = check_log()
     assert result.breaks == []
     assert result.count == writers * LINES_EACH

@@ -64,21 +64,21 @@ def test_the_sealer_refuses_to_go_on_under_another_key(settings, capsys):
     with pytest.raises(SealRefused):
         seal_pending()
     with pytest.raises(CommandError, match="Er is niets verzegeld"):
-        call_command("seal-audit")
+        call_command("seal_audit")
     assert AuditEvent.objects.get(pk=waiting.pk).seq is None
-    # verify-audit still checks and names the cause.
+    # verify_audit still checks and names the cause.
     with pytest.raises(CommandError):
-        call_command("verify-audit")
+        call_command("verify_audit")
     assert "RONDOM_AUDIT_KEY" in capsys.readouterr().err
 
 
 @pytest.mark.django_db
 def test_seal_command_says_what_it_sealed_and_keeps_quiet_for_cron(capsys):
     record(None, "view cases:detail", case_id=1)
-    call_command("seal-audit")
+    call_command("seal_audit")
     assert "1 nieuwe gebeurtenis verzegeld" in capsys.readouterr().out
     record(None, "view cases:detail", case_id=1)
-    call_command("seal-audit", verbosity=0)
+    call_command("seal_audit", verbosity=0)
     assert capsys.readouterr().out == ""
     assert AuditEvent.objects.filter(seq__isnull=True).count() == 0
 

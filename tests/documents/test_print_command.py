@@ -22,7 +22,7 @@ from .pdf_reading import A3_LANDSCAPE, A4_PORTRAIT, all_text, assert_size, read_
 def test_every_document_from_the_command_line(story, tmp_path, kind, size, words):
     path = tmp_path / "out.pdf"
     call_command(
-        "print-document",
+        "print_document",
         kind,
         "-o",
         str(path),
@@ -40,10 +40,10 @@ def test_every_document_from_the_command_line(story, tmp_path, kind, size, words
 @pytest.mark.django_db
 def test_print_command_explains_what_is_missing(tmp_path):
     with pytest.raises(CommandError, match="--case"):
-        call_command("print-document", "praatplaat", "-o", str(tmp_path / "x.pdf"))
+        call_command("print_document", "praatplaat", "-o", str(tmp_path / "x.pdf"))
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command(
-            "print-document", "blank-timeline", "--born", "morgen", "-o", str(tmp_path / "x.pdf")
+            "print_document", "blank-timeline", "--born", "morgen", "-o", str(tmp_path / "x.pdf")
         )
 
 
@@ -58,12 +58,12 @@ def test_a_family_copy_for_someone_holds_only_what_their_consent_covers(story, t
     coach = coach_with_consent(story, agreements=False)
     person = story["case"].participants.get(user=coach)
     path = tmp_path / "kopie.pdf"
-    call_command("print-document", "family", "-o", str(path), f"--case={story['case'].pk}",
+    call_command("print_document", "family", "-o", str(path), f"--case={story['case'].pk}",
                  f"--participant={person.pk}")  # fmt: skip
     text = all_text(read_pdf(path.read_bytes()))
     assert "Speltherapie" in text and "Gesprek met de RT" not in text
 
     stranger = story["builder"].person("Zonder toestemming", Role.OTHER)
     with pytest.raises(CommandError):
-        call_command("print-document", "family", "-o", str(path), f"--case={story['case'].pk}",
+        call_command("print_document", "family", "-o", str(path), f"--case={story['case'].pk}",
                      f"--participant={stranger.pk}")  # fmt: skip

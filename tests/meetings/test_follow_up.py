@@ -42,7 +42,7 @@ def test_reminders_go_once_a_day_to_owners_of_due_and_overdue_agreements(story):
     assert mail.outbox[0].to == ["ib@school.test"]
     assert "Gesprek met de RT'er" in mail.outbox[0].body
     assert send_reminders(days=3, today=today + timedelta(days=1)) == 1  # again the next day
-    call_command("send-reminders", "--days", "3")  # the command itself runs
+    call_command("send_reminders", "--days", "3")  # the command itself runs
 
 
 @pytest.mark.django_db

@@ -10,9 +10,9 @@ Each line says which seal made its hash (`AuditEvent.seal`). Migration 0004 re-s
 lines written before the key existed, once, and only after their old chain had verified; it
 leaves a broken old chain as it was. A line that still carries the old seal fails
 verification, because anyone could have made it. The simplest sound choice: one key for the
-whole log, no key ids to look up. A new key means re-sealing the log (`reseal-audit`).
+whole log, no key ids to look up. A new key means re-sealing the log (`reseal_audit`).
 
-A chain cannot show lines missing at its end. `verify-audit` therefore prints the head (the
+A chain cannot show lines missing at its end. `verify_audit` therefore prints the head (the
 number and hash of the last line) to keep somewhere else, and `--expect` checks it later.
 
 Lines are written without a place in the chain; `sealing` gives them one afterwards.
@@ -46,7 +46,7 @@ def audit_key() -> bytes:
 
 
 # What json.dumps(fields, sort_keys=True, separators=(",", ":")) wrote for the first lines,
-# spelled out: the same bytes at twice the speed, which verify-audit needs over a long log.
+# spelled out: the same bytes at twice the speed, which verify_audit needs over a long log.
 # Strings are escaped by json's own (C) function; ids are ints or None, as the database gives.
 TEMPLATE = (
     '{"action":%s,"actor_id":%s,"actor_label":%s,"at":"%s","card_id":%s,"case_id":%s,'

@@ -72,7 +72,7 @@ class Head:
 
     @classmethod
     def parse(cls, text: str) -> "Head":
-        """Read a head as `verify-audit` prints it, with or without the `head:` label."""
+        """Read a head as `verify_audit` prints it, with or without the `head:` label."""
         match = HEAD_FORM.fullmatch(text.strip().lower())
         if match is None:
             raise ValueError(f"not a head: {text!r}")

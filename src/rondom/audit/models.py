@@ -3,7 +3,7 @@
 Entries hold ids and actions only, never case text, so they can outlive a purged case. A
 request only adds its line. The sealer (`sealing`) later gives each new line its place in the
 keyed chain (see `chain`): `seq`, the hash of the line before it and its own hash. Filling in
-those fields, once, is the only change the log allows; `rondom verify-audit` recomputes the
+those fields, once, is the only change the log allows; `rondom verify_audit` recomputes the
 chain.
 """
 

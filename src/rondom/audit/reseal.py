@@ -1,7 +1,7 @@
 """Re-sealing the access log: every event's hash made again, under a new seal or key.
 
 Migration 0004 uses this once, for the events hashed before the log had a key, and
-`rondom reseal-audit` uses it when the key changes. Both first check the chain as it stands
+`rondom reseal_audit` uses it when the key changes. Both first check the chain as it stands
 (old events with plain SHA-256, keyed ones with the old key) and refuse a broken chain:
 re-sealing it would make a changed or shortened log look whole. Lines not sealed yet are left
 to the sealer, which chains them after the new head with the new key.

@@ -16,8 +16,8 @@ writing.
 
 Until it is sealed, a line is guarded by the append-only rules of the application and of
 PostgreSQL, not by the chain: someone with full rights on the database who deletes it before
-then leaves no trace. `rondom seal-audit` from cron every minute keeps that window short, and
-`rondom verify-audit` seals before it checks.
+then leaves no trace. `rondom seal_audit` from cron every minute keeps that window short, and
+`rondom verify_audit` seals before it checks.
 """
 
 from dataclasses import dataclass

@@ -32,5 +32,5 @@ def refused_message(refused: SealRefused) -> str:
     return _(
         "Nothing was sealed: the last sealed event (%(seq)s) does not match its hash "
         "under this key. Is RONDOM_AUDIT_KEY the key the log was sealed with? "
-        "verify-audit shows what is wrong."
+        "verify_audit shows what is wrong."
     ) % {"seq": refused.head.seq}

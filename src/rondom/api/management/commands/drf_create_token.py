@@ -1,5 +1,5 @@
-"""The command's old name, from Django REST framework, so existing scripts keep working."""
+"""`rondom drf_create_token`: the name from Django REST framework, kept for scripts."""
 
-from importlib import import_module
+from rondom.api.management.commands.create_token import Command
 
-Command = import_module("rondom.api.management.commands.create-token").Command
+__all__ = ["Command"]

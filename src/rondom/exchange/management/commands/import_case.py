@@ -1,4 +1,4 @@
-"""rondom import-case case.json: a new case from a case file, completely or not at all."""
+"""rondom import_case case.json: a new case from a case file, completely or not at all."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation

@@ -1,4 +1,4 @@
-"""rondom seal-audit: give the new lines of the access log their place in the keyed chain."""
+"""rondom seal_audit: give the new lines of the access log their place in the keyed chain."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation

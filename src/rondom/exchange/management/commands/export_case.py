@@ -1,4 +1,4 @@
-"""rondom export-case ID -o case.json: the whole case as a case file."""
+"""rondom export_case ID -o case.json: the whole case as a case file."""
 
 import json
 import sys

@@ -1,4 +1,4 @@
-"""rondom reseal-audit: hash the whole access log again under a new key."""
+"""rondom reseal_audit: hash the whole access log again under a new key."""
 
 import os
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             expect = Head.parse(expected) if expected else None
         except ValueError:
             raise CommandError(
-                _("--expect: give a head the way verify-audit prints it: NUMBER:HASH.")
+                _("--expect: give a head the way verify_audit prints it: NUMBER:HASH.")
             ) from None
         try:
             done = reseal(AuditEvent, old_key.encode(), audit_key(), expect=expect)

@@ -1,4 +1,4 @@
-"""rondom verify-audit [--expect HEAD]: seal the new lines, check the access log and print its
+"""rondom verify_audit [--expect HEAD]: seal the new lines, check the access log and print its
 head to keep."""
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 expect = Head.parse(expected)
             except ValueError:
                 raise CommandError(
-                    _("--expect: give a head the way verify-audit prints it: NUMBER:HASH.")
+                    _("--expect: give a head the way verify_audit prints it: NUMBER:HASH.")
                 ) from None
         try:
             sealed = seal_pending()

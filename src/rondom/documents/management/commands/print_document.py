@@ -1,4 +1,4 @@
-"""rondom print-document KIND -o FILE: the print documents from the command line.
+"""rondom print_document KIND -o FILE: the print documents from the command line.
 
 The same PDFs as the download buttons in the app. Documents about a case are written to the
 access log with the channel `print` (the family copy: `export`).
