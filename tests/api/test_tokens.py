@@ -93,7 +93,7 @@ def test_an_api_read_with_a_token_is_logged_under_the_tokens_owner(story, manage
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("command", ["create_token", "drf_create_token"])
+@pytest.mark.parametrize("command", ["create_token", "create-token", "drf_create_token"])
 def test_the_command_shows_a_new_key_once(manager, command):
     out = io.StringIO()
     call_command(command, manager.email, stdout=out, stderr=io.StringIO())
