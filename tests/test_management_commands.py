@@ -1,13 +1,17 @@
-"""Rondom's management commands: Django's naming, and their old names."""
+"""Rondom's management commands: Django's naming, their old names, and Dutch messages."""
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from django.core.management import get_commands, load_command_class
+import pytest
+from django.core.management import CommandError, call_command, get_commands, load_command_class
+from django.utils import translation
 
 from rondom.core.commands import OLD_NAMES
+from rondom.core.commands import Command as RondomCommand
 from rondom.manage import Utility
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,8 +21,12 @@ def ours() -> dict[str, str]:
     return {name: app for name, app in get_commands().items() if app.startswith("rondom.")}
 
 
-def test_each_command_has_a_name_with_underscores():
-    assert all("-" not in name for name in ours() if name not in OLD_NAMES)
+def test_each_command_has_a_name_with_underscores_and_speaks_dutch():
+    commands = ours()
+    new_names = {name for name in commands if name not in OLD_NAMES}
+    assert all("-" not in name for name in new_names)
+    for name in new_names:
+        assert isinstance(load_command_class(commands[name], name), RondomCommand), name
 
 
 def test_each_old_name_runs_the_command_it_stands_for():
@@ -40,6 +48,23 @@ def test_help_lists_the_new_names_only():
     assert "    verify_audit" in listing and "[audit]" in listing
 
 
+@pytest.mark.django_db
+def test_a_command_speaks_dutch_while_another_language_is_active(tmp_path, settings):
+    settings.RETENTION_MONTHS = 12
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("purge", stdout=out)
+        call_command("send_reminders", stdout=out)
+        with pytest.raises(CommandError) as caught:
+            call_command("export_case", "424242", "-o", str(tmp_path / "x.json"))
+        assert translation.get_language() == "en"  # the caller's language is left as it was
+    assert out.getvalue().splitlines() == [
+        "0 casussen gewist die meer dan 12 maanden geleden zijn afgesloten.",
+        "0 herinneringen verstuurd.",
+    ]
+    assert str(caught.value) == "Er is geen casus 424242."
+
+
 def rondom(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     python_path = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
     return subprocess.run(
@@ -49,9 +74,9 @@ def rondom(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-def test_the_command_line_takes_the_old_name(tmp_path):
+def test_the_command_line_takes_the_old_name_and_answers_in_dutch(tmp_path):
     done = rondom("demo-code", "iemand@elders.test", tmp_path=tmp_path)
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "CommandError: Only the demo accounts listed in the README have a known code."
+        "CommandError: Alleen de demo-accounts uit de README hebben een bekende code."
     )

@@ -1,8 +1,11 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+
+from rondom.core.commands import Command as RondomCommand
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = "Revoke a user's API tokens: all of them, or the one that starts with --prefix."
 
     def add_arguments(self, parser):
@@ -12,15 +15,16 @@ class Command(BaseCommand):
     def handle(self, *args, email: str, prefix: str | None, **options):
         user = get_user_model().objects.filter(email__iexact=email.strip()).first()
         if user is None:
-            raise CommandError(f"There is no user {email}.")
+            raise CommandError(_("There is no user %(email)s.") % {"email": email})
         tokens = user.api_tokens.all()
         if prefix:
             tokens = tokens.filter(prefix=prefix)
         for token in tokens:
-            used = token.last_used.isoformat(timespec="minutes") if token.last_used else "never"
+            used = token.last_used.isoformat(timespec="minutes") if token.last_used else _("never")
             self.stdout.write(
-                f"revoked {token.prefix}…, made {token.created:%Y-%m-%d}, last used {used}"
+                _("revoked %(prefix)s…, made %(made)s, last used %(used)s")
+                % {"prefix": token.prefix, "made": f"{token.created:%Y-%m-%d}", "used": used}
             )
-        count, _ = tokens.delete()
+        count, _deleted = tokens.delete()
         if not count:
-            raise CommandError("No token matched.")
+            raise CommandError(_("No token matched."))

@@ -2,8 +2,7 @@
 
 import os
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from rondom.audit.chain import audit_key
@@ -12,11 +11,12 @@ from rondom.audit.management.reporting import report_breaks
 from rondom.audit.models import AuditEvent
 from rondom.audit.reseal import ResealRefused, reseal
 from rondom.audit.sealing import seal_pending
+from rondom.core.commands import Command as RondomCommand
 
 OLD_KEY = "RONDOM_AUDIT_OLD_KEY"
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = (
         "After a change of RONDOM_AUDIT_KEY: check the access log with the old key (from "
         "RONDOM_AUDIT_OLD_KEY), then seal it again with the new one."
@@ -30,8 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with translation.override("nl"):
-            self._reseal(options["expect"])
+        self._reseal(options["expect"])
 
     def _reseal(self, expected: str | None) -> None:
         # From the environment, so the key never shows in a process list or shell history.

@@ -1,8 +1,7 @@
 """rondom verify_audit [--expect HEAD]: seal the new lines, check the access log and print its
 head to keep."""
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -10,9 +9,10 @@ from rondom.audit.log import Head
 from rondom.audit.management.reporting import refused_message, report_breaks
 from rondom.audit.sealing import SealRefused, seal_pending
 from rondom.audit.verify import check_log
+from rondom.core.commands import Command as RondomCommand
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = (
         "Seal the new lines of the access log, check that it is complete and unchanged (keyed "
         "hash chain), and print its head to keep elsewhere."
@@ -26,8 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with translation.override("nl"):
-            self._verify(options["expect"])
+        self._verify(options["expect"])
 
     def _verify(self, expected: str | None) -> None:
         expect = None

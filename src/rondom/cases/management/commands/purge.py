@@ -1,14 +1,17 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from rondom.cases.retention import purge_due
+from rondom.core.commands import Command as RondomCommand
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = "Erase closed cases whose retention term has ended. Schedule it daily."
 
     def handle(self, *args, **options):
         erased = purge_due()
-        self.stdout.write(
-            f"Erased {len(erased)} case(s) closed more than {settings.RETENTION_MONTHS} months ago."
-        )
+        self.stdout.write(ngettext(
+            "Erased %(count)s case closed more than %(months)s months ago.",
+            "Erased %(count)s cases closed more than %(months)s months ago.",
+            len(erased),
+        ) % {"count": len(erased), "months": settings.RETENTION_MONTHS})  # fmt: skip

@@ -1,7 +1,8 @@
-from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rondom.cases.models import Case
+from rondom.core.commands import Command as RondomCommand
 from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_organisations, ensure_demo_users
 from rondom.demo.cases import (
     ANONYMOUS_CASE,
@@ -23,7 +24,7 @@ BUILDERS = {
 }
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = "Load the demo accounts and cases. Running it again changes nothing."
 
     def add_arguments(self, parser):
@@ -42,5 +43,8 @@ class Command(BaseCommand):
                 build(users)
                 if title == PAPER_CASE:
                     add_paper_meeting(users)
-                self.stdout.write(f"Loaded demo case: {title}")
-        self.stdout.write(f"Demo logins use the password '{DEMO_PASSWORD}' (see README).")
+                self.stdout.write(_("Loaded demo case: %(title)s") % {"title": title})
+        self.stdout.write(
+            _("Demo logins use the password '%(password)s' (see README).")
+            % {"password": DEMO_PASSWORD}
+        )

@@ -6,13 +6,14 @@ access log with the channel `print` (the family copy: `export`).
 
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
 from rondom.cases.access import access_of_participant
 from rondom.cases.models import Case
+from rondom.core.commands import Command as RondomCommand
 from rondom.documents.family_copy import family_copy_pdf
 from rondom.documents.meeting_documents import agreements_card_pdf, meeting_report_pdf
 from rondom.documents.timeline_sheets import blank_cards_pdf, blank_timeline_pdf, praatplaat_pdf
@@ -24,7 +25,7 @@ KINDS = (
 )  # fmt: skip
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = "Write a print document as PDF: " + ", ".join(KINDS) + "."
 
     def add_arguments(self, parser):
@@ -37,7 +38,6 @@ class Command(BaseCommand):
         parser.add_argument("--born", help="blank-timeline: date of birth, YYYY-MM-DD")
 
     def handle(self, *args, kind, output, **options):
-        translation.activate("nl")
         pdf, case_id, channel = self._render(kind, options)
         with open(output, "wb") as handle:
             handle.write(pdf)
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             try:
                 born = date.fromisoformat(options["born"]) if options["born"] else None
             except ValueError:
-                raise CommandError("--born: gebruik de vorm JJJJ-MM-DD.") from None
+                raise CommandError(_("--born: use the form YYYY-MM-DD.")) from None
             return blank_timeline_pdf(born), None, printed
         if kind == "blank-cards":
             return blank_cards_pdf(), None, printed
@@ -60,24 +60,24 @@ class Command(BaseCommand):
         if kind in ("agreements", "report"):
             meeting = Meeting.objects.filter(pk=options["meeting"]).select_related("case").first()
             if meeting is None:
-                raise CommandError("Geef met --meeting een bestaande bijeenkomst.")
+                raise CommandError(_("Give an existing meeting with --meeting."))
             if kind == "agreements":
                 return agreements_card_pdf(meeting.case, meeting), meeting.case_id, printed
             return meeting_report_pdf(meeting), meeting.case_id, printed
         case = Case.objects.filter(pk=options["case"]).first()
         if case is None:
-            raise CommandError("Geef met --case een bestaande casus.")
+            raise CommandError(_("Give an existing case with --case."))
         if kind == "praatplaat":
             children = case.children.all()
             child = children.filter(pk=options["child"]).first() if options["child"] else None
             child = child or children.first()
             if child is None:
-                raise CommandError("Deze casus heeft geen kind.")
+                raise CommandError(_("This case has no child."))
             return praatplaat_pdf(case, child), case.pk, printed
         participant = case.participants.filter(pk=options["participant"]).first()
         if participant is None:
-            raise CommandError("Geef met --participant wiens kopie het is.")
+            raise CommandError(_("Say with --participant whose copy it is."))
         access = access_of_participant(participant)
         if access is None or not access.sees_content:
-            raise CommandError("Deze persoon mag de inhoud van de casus niet zien.")
+            raise CommandError(_("This person may not see the content of the case."))
         return family_copy_pdf(access), case.pk, AuditEvent.Channel.EXPORT

@@ -1,18 +1,18 @@
 """rondom import_case case.json: a new case from a case file, completely or not at all."""
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
 from rondom.cases.models import Role
+from rondom.core.commands import Command as RondomCommand
 from rondom.core.limits import MAX_CASE_FILE_BYTES
 from rondom.exchange.importer import AccountMatch, import_case
 from rondom.exchange.validation import CaseFileRefused, too_large
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = "Create a new case from a case file; nothing is imported when anything is wrong."
 
     def add_arguments(self, parser):
@@ -25,7 +25,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        translation.activate("nl")
         try:
             with open(options["path"], "rb") as handle:
                 raw = handle.read(MAX_CASE_FILE_BYTES + 1)

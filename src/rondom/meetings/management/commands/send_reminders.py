@@ -1,9 +1,10 @@
-from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
+from rondom.core.commands import Command as RondomCommand
 from rondom.meetings.reminders import send_reminders
 
 
-class Command(BaseCommand):
+class Command(RondomCommand):
     help = "Email owners of open agreements due within N days or overdue (once a day each)."
 
     def add_arguments(self, parser):
@@ -11,4 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days: int, **options):
         sent = send_reminders(days)
-        self.stdout.write(f"Sent {sent} reminder(s).")
+        self.stdout.write(
+            ngettext("Sent %(count)s reminder.", "Sent %(count)s reminders.", sent)
+            % {"count": sent}
+        )
