@@ -2,9 +2,12 @@
 
 import pytest
 from django.core import mail
+from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 
+from rondom.accounts.access import get_organisation_for
+from rondom.accounts.forms import MemberForm
 from rondom.accounts.models import Membership, Organisation, User
 
 from ..conftest import make_user
@@ -76,3 +79,38 @@ def test_outsider_gets_nothing_from_an_organisation(school, outsider):
     client = logged_in(outsider)
     assert client.get(reverse("organisations:detail", args=[school.pk])).status_code == 404
     assert "De Vlieger" not in client.get(reverse("organisations:list")).content.decode()
+
+
+def test_the_addresses_stay_as_they_were():
+    assert reverse("organisations:list") == "/organisations/"
+    assert reverse("organisations:detail", args=[3]) == "/organisations/3/"
+    assert (
+        reverse("organisations:member_remove", args=[3, 5]) == "/organisations/3/members/5/remove/"
+    )
+    assert (
+        reverse("organisations:member_toggle_admin", args=[3, 5])
+        == "/organisations/3/members/5/admin/"
+    )
+
+
+@pytest.mark.django_db
+def test_members_may_look_and_only_admins_may_manage(school, manager, outsider):
+    teacher = make_user("lotte@vlieger.test")
+    Membership.objects.create(organisation=school, user=teacher, function="teacher")
+    admin = make_user("beheer@rondom.test", is_superuser=True, is_staff=True)
+    assert get_organisation_for(teacher, school.pk) == school
+    assert get_organisation_for(manager, school.pk, admin=True) == school
+    assert get_organisation_for(admin, school.pk, admin=True) == school
+    for user, organisation_id, admin_only in (
+        (teacher, school.pk, True),
+        (outsider, school.pk, False),
+        (manager, school.pk + 1, False),
+    ):
+        with pytest.raises(Http404):
+            get_organisation_for(user, organisation_id, admin=admin_only)
+
+
+def test_the_member_form_asks_for_a_known_function():
+    data = {"email": "lotte@vlieger.test", "first_name": "Lotte", "last_name": "de Boer"}
+    assert MemberForm({**data, "function": "teacher"}).is_valid()
+    assert not MemberForm({**data, "function": "astronaut"}).is_valid()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import organisations
+from .views import organisations
 
 app_name = "organisations"
 

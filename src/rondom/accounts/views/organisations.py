@@ -1,37 +1,16 @@
 """An organisation admin manages the organisation's members in the app."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .invitations import find_or_create_user, send_invitation
-from .models import Function, Membership, Organisation, User
-
-
-class MemberForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("email address"))
-    first_name = forms.CharField(label=gettext_lazy("first name"), max_length=150)
-    last_name = forms.CharField(label=gettext_lazy("last name"), max_length=150)
-    function = forms.ChoiceField(label=gettext_lazy("function"), choices=Function.choices)
-    is_admin = forms.BooleanField(label=gettext_lazy("organisation admin"), required=False)
-
-
-def get_organisation_for(user, organisation_id: int, admin: bool = False) -> Organisation:
-    """Members see their organisation; only its admins (and site admins) manage it."""
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None:
-        raise Http404
-    if user.is_superuser:
-        return organisation
-    membership = organisation.memberships.filter(user=user).first()
-    if membership is None or (admin and not membership.is_admin):
-        raise Http404
-    return organisation
+from rondom.accounts.access import get_organisation_for
+from rondom.accounts.forms import MemberForm
+from rondom.accounts.invitations import find_or_create_user, send_invitation
+from rondom.accounts.models import Membership, Organisation, User
 
 
 @login_required
