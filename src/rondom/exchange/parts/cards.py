@@ -1,0 +1,185 @@
+"""Cards in a case file, each with its history."""
+
+from rondom.cases.access import CaseAccess, visible_cards, visible_revisions
+from rondom.cases.models import Case
+from rondom.timeline.models import Card, CardRevision
+
+from ..values import UserByEmail, email_of, iso, read_date, read_moment
+
+# One UPDATE with a CASE over thousands of rows takes quadratic time; small batches do not.
+UPDATE_BATCH = 200
+
+CARD_FIELDS = (
+    "kind", "text", "text_less_well", "provider", "with_whom", "aspect", "rating", "domain",
+    "date_text", "precision", "is_draft", "restriction_reason", "version",
+)  # fmt: skip
+
+
+def readable_cards(case: Case, access: CaseAccess | None) -> list[Card]:
+    """Every card of the case, or, with `access`, those this person may see."""
+    cards = Card.objects.filter(case=case) if access is None else visible_cards(access)
+    return list(cards.order_by("pk").prefetch_related("restricted_to").distinct())
+
+
+def readable_revisions(card_ids: set[int], access: CaseAccess | None) -> dict[int, list]:
+    """The cards' earlier versions by card, or, with `access`, those this person may see."""
+    revisions: dict[int, list] = {}
+    for revision in CardRevision.objects.filter(card__in=card_ids).select_related("changed_by"):
+        revisions.setdefault(revision.card_id, []).append(revision)
+    if access is not None:
+        revisions = {pk: visible_revisions(access, rows) for pk, rows in revisions.items()}
+    return revisions
+
+
+def card_entry(card: Card, revisions: list[CardRevision]) -> dict:
+    """The card with its history; `revisions` are those the reader may see, in any order."""
+    return {
+        "id": card.pk,
+        "child": card.child_id,
+        "kind": card.kind,
+        "author": card.author_id,
+        "text": card.text,
+        "text_less_well": card.text_less_well,
+        "provider": card.provider,
+        "with_whom": card.with_whom,
+        "aspect": card.aspect,
+        "rating": card.rating,
+        "domain": card.domain,
+        "date_text": card.date_text,
+        "starts_on": iso(card.starts_on),
+        "ends_on": iso(card.ends_on),
+        "precision": card.precision,
+        "date_groups": [g for g in card.date_groups.split(",") if g],
+        "is_draft": card.is_draft,
+        "restricted_to": sorted(p.pk for p in card.restricted_to.all()),
+        "restriction_reason": card.restriction_reason,
+        "version": card.version,
+        "created_at": iso(card.created_at),
+        "updated_at": iso(card.updated_at),
+        "deleted_at": iso(card.deleted_at),
+        "revisions": [
+            {
+                "version": r.version,
+                "action": r.action,
+                "changed_by": email_of(r.changed_by),
+                "changed_at": iso(r.changed_at),
+                "changes": r.changes,
+                "draft": r.draft,
+                "author": r.author_id,
+                "restricted_to": r.restricted_to,
+            }
+            for r in sorted(revisions, key=lambda r: (r.changed_at, r.pk))
+        ],
+    }
+
+
+def import_cards(
+    items: list[dict],
+    case: Case,
+    child_ids: dict[int, int],
+    participant_ids: dict[int, int],
+    user: UserByEmail,
+) -> dict[int, int]:
+    """The cards, who they are limited to and their history; returns the new id for each id
+    in the file."""
+    cards = _create_cards(items, case, child_ids, participant_ids)
+    through = Card.restricted_to.through
+    through.objects.bulk_create(
+        through(card_id=card.pk, participant_id=participant_ids[pid])
+        for item, card in zip(items, cards, strict=True)
+        for pid in item["restricted_to"]
+    )
+    _create_revisions(items, cards, participant_ids, user)
+    return {item["id"]: card.pk for item, card in zip(items, cards, strict=True)}
+
+
+def _create_cards(
+    items: list[dict], case: Case, child_ids: dict[int, int], participant_ids: dict[int, int]
+) -> list[Card]:
+    cards = [
+        Card(
+            case=case,
+            child_id=child_ids.get(item["child"]),
+            author_id=participant_ids[item["author"]],
+            starts_on=read_date(item["starts_on"]),
+            ends_on=read_date(item["ends_on"]),
+            date_groups=",".join(item["date_groups"]),
+            deleted_at=read_moment(item["deleted_at"]),
+            **{k: item[k] for k in CARD_FIELDS},
+        )
+        for item in items
+    ]
+    Card.objects.bulk_create(cards)
+    for item, card in zip(items, cards, strict=True):
+        card.created_at = read_moment(item["created_at"])
+        card.updated_at = read_moment(item["updated_at"])
+    # bulk_update writes the values as given: the timestamps are the file's, not now.
+    Card.objects.bulk_update(cards, ["created_at", "updated_at"], batch_size=UPDATE_BATCH)
+    return cards
+
+
+def _create_revisions(
+    items: list[dict],
+    cards: list[Card],
+    participant_ids: dict[int, int],
+    user: UserByEmail,
+) -> None:
+    revisions = [
+        (
+            CardRevision(
+                card=card,
+                version=r["version"],
+                action=r["action"],
+                changed_by=user(r["changed_by"]),
+                changes=r["changes"],
+                **audience,
+            ),
+            r["changed_at"],
+        )
+        for item, card in zip(items, cards, strict=True)
+        for r, audience in _audiences(item, card, participant_ids)
+    ]
+    CardRevision.objects.bulk_create(revision for revision, _ in revisions)
+    for revision, changed_at in revisions:
+        revision.changed_at = read_moment(changed_at)
+    CardRevision.objects.bulk_update(
+        [r for r, _ in revisions], ["changed_at"], batch_size=UPDATE_BATCH
+    )
+
+
+def _audiences(item: dict, card: Card, participant_ids: dict[int, int]):
+    """Each revision of a card with who may read that version.
+
+    A file from before this was recorded does not say so. Then the card's history is replayed,
+    as the database migration did for existing rows: a draft at a version is in the history
+    itself, and a version with a reason for limiting was limited, to the people the card is
+    limited to now, or else to its author and the case managers. Ids were already mapped to
+    this installation's rows (participants the file does not know are None).
+    """
+    state = {"is_draft": False, "author": card.author_id, "restriction_reason": ""}
+    limited_now = sorted(participant_ids[p] for p in item["restricted_to"])
+    for revision in sorted(item["revisions"], key=lambda r: r["version"]):
+        if "restricted_to" in revision:
+            limited = revision["restricted_to"]
+            yield (
+                revision,
+                {
+                    "draft": bool(revision.get("draft", False)),
+                    "author_id": revision.get("author"),
+                    "restricted_to": None if limited is None else [p for p in limited if p],
+                },
+            )
+            continue
+        for name in state:
+            change = revision["changes"].get(name)
+            if isinstance(change, list) and len(change) == 2:
+                state[name] = change[1]
+        author = state["author"] if isinstance(state["author"], int) else None
+        yield (
+            revision,
+            {
+                "draft": bool(state["is_draft"]),
+                "author_id": author,
+                "restricted_to": limited_now if state["restriction_reason"] else None,
+            },
+        )
