@@ -86,3 +86,60 @@ def test_demo_has_a_meeting_with_agreements_to_follow_up():
     statuses = sorted(Agreement.objects.filter(meeting=meeting).values_list("status", flat=True))
     assert statuses == ["done", "open", "open"]
     assert any(a.is_overdue for a in meeting.agreements.all())
+
+
+# What each demo case holds: participants, school periods, group years, consents, cards,
+# cards without a date, and links between perspectives.
+DEMO_CONTENT = {
+    "Familie El Amrani": (3, 4, 10, 2, 20, 1, 0),
+    "Familie de Vries": (5, 2, 7, 3, 13, 0, 2),
+    "Familie Öztürk": (3, 4, 15, 2, 10, 1, 0),
+    "Casus Zonnebloem": (3, 1, 7, 0, 4, 0, 0),
+}
+
+
+@pytest.mark.django_db
+def test_every_demo_case_is_built_whole():
+    from rondom.cases.models import GroupYear, SchoolPeriod
+
+    call_command("demo")
+    content = {
+        case.title: (
+            case.participants.count(),
+            SchoolPeriod.objects.filter(child__case=case).count(),
+            GroupYear.objects.filter(period__child__case=case).count(),
+            case.consents.count(),
+            case.cards.count(),
+            case.cards.filter(starts_on__isnull=True).count(),
+            case.card_links.count(),
+        )
+        for case in Case.objects.all()
+    }
+    assert content == DEMO_CONTENT
+
+
+def test_the_demo_data_names_only_known_values_and_people():
+    from rondom.cases.models import PeriodKind, Role
+    from rondom.demo.builder import CARD_REFERENCES, demo_cases
+    from rondom.timeline.kinds import CardKind, Domain, HomeAspect, Rating
+    from rondom.timeline.models import Card
+
+    cases = demo_cases()
+    assert tuple(case["title"] for case in cases) == DEMO_CASES
+    card_fields = {field.name for field in Card._meta.get_fields()}
+    choices = {"aspect": HomeAspect, "domain": Domain, "rating": Rating}
+    for case in cases:
+        people = {"manager", *case["people"]}
+        assert {person["role"] for person in case["people"].values()} <= set(Role.values)
+        for period in case["periods"]:
+            assert period["child"] in case["children"] and period["kind"] in PeriodKind.values
+        keys = set()
+        for card in case["cards"]:
+            assert card["kind"] in CardKind.values and card["by"] in people
+            assert "child" not in card or card["child"] in case["children"]
+            assert "same_as" not in card or card["same_as"] in keys  # an earlier card
+            if "key" in card:
+                keys.add(card["key"])
+            for name, value in card.items():
+                assert name in CARD_REFERENCES or name in card_fields, name
+                assert name not in choices or value in choices[name].values, (name, value)

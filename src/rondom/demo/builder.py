@@ -1,6 +1,8 @@
-"""A small vocabulary for writing demo and test cases readably."""
+"""A small vocabulary for writing demo and test cases readably, and the demo cases' reader."""
 
+import tomllib
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -91,3 +93,60 @@ class CaseBuilder:
     def link(self, *cards: Card) -> None:
         """The cards describe the same thing, seen by different people."""
         link_cards(list(cards), self.user)
+
+
+DEMO_CASES_FILE = Path(__file__).with_name("cases.toml")
+
+
+def demo_cases() -> list[dict]:
+    """The demo cases as cases.toml describes them, in its order; people who take part in
+    several cases are filled in where a case names them."""
+    with DEMO_CASES_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    shared = data["people"]
+    for case in data["cases"]:
+        people = case["people"]
+        for key, person in people.items():
+            people[key] = shared[person] if isinstance(person, str) else person
+    return data["cases"]
+
+
+# What a card in cases.toml says besides the card's own fields.
+CARD_REFERENCES = {"kind", "by", "when", "text", "child", "key", "same_as"}
+
+
+def build_case(spec: dict, users: dict) -> CaseBuilder:
+    """One demo case, built in the order cases.toml gives: people, consent, school career,
+    then the cards."""
+    manager = spec["manager"]
+    b = CaseBuilder(spec["title"], users[manager["account"]], manager["name"], manager["function"])
+    children = {name: b.child(name, born) for name, born in spec["children"].items()}
+    people = {"manager": b.manager}
+    for key, person in spec["people"].items():
+        people[key] = b.person(
+            person["name"],
+            person["role"],
+            users[person["account"]] if "account" in person else None,
+            person.get("organisation", ""),
+            person.get("function", ""),
+        )
+    if spec["named"]:
+        b.name_with_consent()
+    for period in spec.get("periods", []):
+        child = children[period["child"]]
+        end, groups = period.get("end", ""), period.get("groups", "")
+        b.period(child, period["kind"], period["name"], period["start"], end, groups)
+    _build_cards(b, spec.get("cards", []), children, people)
+    return b
+
+
+def _build_cards(b: CaseBuilder, items: list[dict], children: dict, people: dict) -> None:
+    by_key: dict[str, Card] = {}
+    for item in items:
+        child = children[item["child"]] if "child" in item else None
+        fields = {name: value for name, value in item.items() if name not in CARD_REFERENCES}
+        card = b.card(item["kind"], people[item["by"]], item["when"], item["text"], child, **fields)
+        if "same_as" in item:
+            b.link(by_key[item["same_as"]], card)
+        if "key" in item:
+            by_key[item["key"]] = card

@@ -4,24 +4,9 @@ from django.utils.translation import gettext as _
 from rondom.cases.models import Case
 from rondom.core.commands import Command as RondomCommand
 from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_organisations, ensure_demo_users
-from rondom.demo.cases import (
-    ANONYMOUS_CASE,
-    HOME_SITTER_CASE,
-    PAPER_CASE,
-    SPLIT_VIEWS_CASE,
-    build_anonymous_case,
-    build_home_sitter_case,
-    build_paper_case,
-    build_split_views_case,
-)
+from rondom.demo.builder import build_case, demo_cases
+from rondom.demo.cases import PAPER_CASE
 from rondom.demo.meetings import add_paper_meeting
-
-BUILDERS = {
-    PAPER_CASE: build_paper_case,
-    SPLIT_VIEWS_CASE: build_split_views_case,
-    HOME_SITTER_CASE: build_home_sitter_case,
-    ANONYMOUS_CASE: build_anonymous_case,
-}
 
 
 class Command(RondomCommand):
@@ -34,16 +19,18 @@ class Command(RondomCommand):
     def handle(self, *args, reset: bool = False, **options):
         users = ensure_demo_users()
         ensure_demo_organisations(users)
-        existing = Case.objects.filter(title__in=BUILDERS, created_by=users["ib"])
+        cases = demo_cases()
+        titles = [case["title"] for case in cases]
+        existing = Case.objects.filter(title__in=titles, created_by=users["ib"])
         if reset:
             existing.delete()
         present = set(existing.values_list("title", flat=True))
-        for title, build in BUILDERS.items():
-            if title not in present:
-                build(users)
-                if title == PAPER_CASE:
+        for case in cases:
+            if case["title"] not in present:
+                build_case(case, users)
+                if case["title"] == PAPER_CASE:
                     add_paper_meeting(users)
-                self.stdout.write(_("Loaded demo case: %(title)s") % {"title": title})
+                self.stdout.write(_("Loaded demo case: %(title)s") % {"title": case["title"]})
         self.stdout.write(
             _("Demo logins use the password '%(password)s' (see README).")
             % {"password": DEMO_PASSWORD}
