@@ -75,7 +75,7 @@ def _open_from_before(access, meeting: Meeting):
         .filter(status=Agreement.Status.OPEN)
         .exclude(meeting=meeting)
         .filter(meeting__held_on__lte=meeting.held_on)
-        .select_related("owner", "meeting")
+        .select_related("owner", "meeting", "status_set_by")
     )
 
 
@@ -94,7 +94,9 @@ def meeting_context(request, access, meeting: Meeting) -> dict:
         "notes": notes,
         "factors": meeting.factors.all(),
         "key_moments": visible_key_moments(access, meeting).select_related("card__author"),
-        "agreements": visible_agreements(access).filter(meeting=meeting).select_related("owner"),
+        "agreements": visible_agreements(access)
+        .filter(meeting=meeting)
+        .select_related("owner", "status_set_by"),
         "earlier_open": _open_from_before(access, meeting),
         "factor_form": FactorForm(),
         "moment_form": KeyMomentForm(cards=cards),
