@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("rondom.cases.urls")),
+    path("cases/", include("rondom.career.urls")),
     path("cases/", include("rondom.timeline.urls")),
     path("cases/", include("rondom.audit.urls")),
     path("cases/", include("rondom.meetings.urls")),

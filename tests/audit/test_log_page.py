@@ -133,7 +133,7 @@ def test_the_page_shows_lines_the_sealer_has_not_reached_newest_first(story, par
     lines written later, so the chain's order differs, and a new line has no place yet."""
     case_id = story["case"].pk
     written = {}
-    order = [(10, "view cases:career"), (11, "view cases:consent"), (5, "view cases:detail"),
+    order = [(10, "view career:career"), (11, "view cases:consent"), (5, "view cases:detail"),
              (12, "view timeline:child")]  # fmt: skip
     for pk, action in order:
         seal_pending()

@@ -33,7 +33,7 @@ POST_ONLY = {
     "cases:erasure_handle",
     "cases:participant_delete",
     "cases:participant_invite",
-    "cases:period_delete",
+    "career:period_delete",
     "timeline:card_delete",
     "timeline:card_restore",
     "timeline:share_drafts",

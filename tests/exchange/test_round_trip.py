@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
-from rondom.cases.models import Case, Group, PeriodKind, Role
+from rondom.career.models import Group, PeriodKind
+from rondom.cases.models import Case, Role
 from rondom.exchange.document import schema
 from rondom.exchange.export import export_case
 from rondom.exchange.importer import import_case

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from rondom.career.models import SchoolPeriod
 from rondom.cases.access import access_to, may_edit_card, may_start_case
-from rondom.cases.models import Case, SchoolPeriod
+from rondom.cases.models import Case
 
 
 def case_of(obj) -> Case:

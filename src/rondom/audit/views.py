@@ -19,7 +19,7 @@ DESCRIPTIONS = (
     ("restrict timeline:", _("kept a card from the parents")),
     ("view cases:consent", _("looked at the consents")),
     ("change cases:consent", _("recorded or withdrew consent")),
-    ("view cases:career", _("looked at the school career")),
+    ("view career:career", _("looked at the school career")),
     ("change cases:", _("changed the case")),
     ("view cases:", _("looked at the case")),
     ("view audit:", _("looked at this access log")),

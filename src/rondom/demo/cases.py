@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from rondom.cases.models import PeriodKind, Role
+from rondom.career.models import PeriodKind
+from rondom.cases.models import Role
 from rondom.timeline.kinds import CardKind as K
 from rondom.timeline.kinds import Domain, HomeAspect, Rating
 

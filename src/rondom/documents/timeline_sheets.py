@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from rondom.cases.access import CaseAccess, visible_cards
 from rondom.cases.models import Case, Child
+from rondom.core.dates import age_on
 from rondom.timeline.kinds import ROWS, Rating
-from rondom.timeline.layout import age_on
 from rondom.timeline.models import Card
 from rondom.timeline.views.page import add_labels, card_texts, child_layout
 

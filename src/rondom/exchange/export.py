@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from rondom.career.models import SchoolPeriod
 from rondom.cases.access import (
     CaseAccess,
     Scope,
@@ -12,7 +13,7 @@ from rondom.cases.access import (
     visible_key_moments,
     visible_revisions,
 )
-from rondom.cases.models import Case, SchoolPeriod
+from rondom.cases.models import Case
 from rondom.meetings.models import Agreement, KeyMoment, Meeting
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 

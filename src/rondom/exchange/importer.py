@@ -8,16 +8,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from rondom.accounts.models import Organisation, User
-from rondom.cases.models import (
-    PARENT_ROLES,
-    Case,
-    Child,
-    Consent,
-    GroupYear,
-    Participant,
-    Role,
-    SchoolPeriod,
-)
+from rondom.career.models import GroupYear, SchoolPeriod
+from rondom.cases.models import PARENT_ROLES, Case, Child, Consent, Participant, Role
 from rondom.meetings.models import (
     Agreement,
     Attendance,

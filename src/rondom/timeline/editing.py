@@ -7,11 +7,11 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from rondom.career.spans import group_year_spans
 from rondom.cases.models import Case, Child
+from rondom.core.fuzzy_dates import parse_fuzzy_date, resolve_groups
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 
-from .career import group_year_spans
-from .fuzzy_dates import parse_fuzzy_date, resolve_groups
 from .models import Card, CardRevision
 
 TRACKED_FIELDS = (

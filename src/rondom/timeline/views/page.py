@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rondom.career.spans import group_year_spans
 from rondom.cases.access import Need, get_access, visible_cards
-from rondom.timeline.career import group_year_spans
 from rondom.timeline.kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating
 from rondom.timeline.layout import Layout, lay_out
 from rondom.timeline.models import Card
