@@ -47,8 +47,10 @@ INSTALLED_APPS = [
     "rondom.career",
     "rondom.timeline",
     "rondom.meetings",
+    "rondom.caseload",
     "rondom.live",
     "rondom.audit",
+    "rondom.privacy",
     "rondom.documents",
     "rondom.exchange",
     "rondom.api",
@@ -144,7 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "cases:list"
+LOGIN_REDIRECT_URL = "caseload:cases"
 LOGOUT_REDIRECT_URL = "account_login"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -294,4 +296,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("RONDOM_LOG_LEVEL", "WARNING")},
 }
 
-FORM_RENDERER = "rondom.forms_rendering.RondomFormRenderer"
+FORM_RENDERER = "rondom.core.form_rendering.RondomFormRenderer"

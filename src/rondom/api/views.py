@@ -9,9 +9,10 @@ from rest_framework.response import Response
 
 from rondom.career.changes import career_changed, set_group_sequence
 from rondom.career.models import SchoolPeriod
-from rondom.cases.access import access_to, visible_cards_for_user
+from rondom.cases.access import access_for
 from rondom.cases.models import Case, Child, Participant
 from rondom.cases.services import start_case, why_not_removable
+from rondom.timeline.access import visible_cards_for_user
 from rondom.timeline.editing import (
     EditConflict,
     create_card,
@@ -53,7 +54,7 @@ class CaseViewSet(CaseDataViewSet):
         # Whoever starts a case manages it (ProfessionalsStartCases decides who may).
         case = start_case(serializer.validated_data["title"], self.request.user)
         serializer.instance = case
-        self._accesses[case.pk] = access_to(self.request.user, case)
+        self._accesses[case.pk] = access_for(self.request.user, case)
         self.logged = [log_entry(case)]
 
 

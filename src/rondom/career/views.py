@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, get_access
+from rondom.cases.access import Need, access_or_404
 
 from .changes import career_changed, set_group_sequence
 from .forms import SchoolPeriodForm
@@ -12,7 +12,7 @@ from .spans import group_year_spans
 
 
 def _child(request, case_id: int, child_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     child = access.case.children.filter(pk=child_id).first()
     if child is None:
         raise Http404

@@ -5,7 +5,6 @@ from .views import cases, children, consent, participants, retention
 app_name = "cases"
 
 urlpatterns = [
-    path("", cases.case_list, name="list"),
     path("new/", cases.case_create, name="create"),
     path("<int:case_id>/", cases.case_detail, name="detail"),
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),

@@ -4,17 +4,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from rondom.career.models import SchoolPeriod
-from rondom.cases.access import (
-    CaseAccess,
-    Scope,
-    shows_date_of_birth,
-    visible_agreements,
-    visible_cards,
-    visible_key_moments,
-    visible_revisions,
-)
+from rondom.cases.access import CaseAccess, Scope, shows_date_of_birth
 from rondom.cases.models import Case
+from rondom.meetings.access import visible_agreements, visible_key_moments
 from rondom.meetings.models import Agreement, KeyMoment, Meeting
+from rondom.timeline.access import visible_cards, visible_revisions
 from rondom.timeline.models import Card, CardHiding, CardLink, CardRevision
 
 from .document import ACTOR_FIELDS, FORMAT, VERSION
