@@ -74,7 +74,10 @@ def _back_url(case_id: int, child_id: int | None) -> str:
     return reverse("cases:detail", args=[case_id])
 
 
-def _done(request, case_id: int, child_id: int | None, template: str = "", context=None):
+def _changed_response(
+    request, case_id: int, child_id: int | None, template: str = "", context=None
+):
+    """After a change: back to the timeline, or for htmx, the fragment and word of the change."""
     if not _is_htmx(request):
         return redirect(_back_url(case_id, child_id))
     response = render(request, template, context or {}) if template else HttpResponse("")
@@ -112,7 +115,7 @@ def card_create(request, case_id: int):
         create_card(card, request.user, form.cleaned_data.get("restricted_to"))
         request.audit_card_id = card.pk
         _log_hidden_from_parents(request, form, card)
-        return _done(request, case.pk, card.child_id or _child_param(request))
+        return _changed_response(request, case.pk, card.child_id or _child_param(request))
     return _form_response(request, form, case)
 
 
@@ -146,7 +149,7 @@ def card_edit(request, case_id: int, card_id: int):
             still_visible = visible_cards(access).filter(pk=card.pk).exists()
             shown = conflict.current if still_visible else None
             return _form_response(request, form, card.case, card, conflict=shown, status=409)
-        return _done(request, case_id, card.child_id or _child_param(request))
+        return _changed_response(request, case_id, card.child_id or _child_param(request))
     return _form_response(request, form, card.case, card)
 
 
@@ -155,7 +158,7 @@ def card_edit(request, case_id: int, card_id: int):
 def card_delete(request, case_id: int, card_id: int):
     _, card = get_card_for(request, case_id, card_id, edit=True)
     delete_card(card, request.user)
-    return _done(
+    return _changed_response(
         request,
         case_id,
         card.child_id or _child_param(request),
@@ -182,7 +185,7 @@ def card_restore(request, case_id: int, card_id: int):
         messages.error(request, message)
         return redirect(_back_url(case_id, card.child_id or _child_param(request)))
     restore_card(card, request.user)
-    return _done(request, case_id, card.child_id or _child_param(request))
+    return _changed_response(request, case_id, card.child_id or _child_param(request))
 
 
 @login_required
