@@ -34,7 +34,8 @@ from django.utils import translation  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from rondom.accounts.models import User  # noqa: E402
-from rondom.cases.models import Case, PeriodKind, Role  # noqa: E402
+from rondom.career.models import PeriodKind  # noqa: E402
+from rondom.cases.models import Case, Role  # noqa: E402
 from rondom.demo.builder import CaseBuilder  # noqa: E402
 from rondom.documents.pdf import draw_in_parts, load_average, usable_cores  # noqa: E402
 from rondom.documents.timeline_sheets import praatplaat_pdf  # noqa: E402

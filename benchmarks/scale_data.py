@@ -47,17 +47,8 @@ from scale_accounts import (  # noqa: E402  (benchmarks/scale_accounts.py)
 
 from rondom.accounts.models import Membership, Organisation, User  # noqa: E402
 from rondom.audit.models import AuditEvent  # noqa: E402
-from rondom.cases.models import (  # noqa: E402
-    ROLE_DEFAULTS,
-    Case,
-    Child,
-    Consent,
-    GroupYear,
-    Participant,
-    PeriodKind,
-    Role,
-    SchoolPeriod,
-)
+from rondom.career.models import GroupYear, PeriodKind, SchoolPeriod  # noqa: E402
+from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant, Role  # noqa: E402
 from rondom.meetings.models import (  # noqa: E402
     Agreement,
     Attendance,

@@ -37,7 +37,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path, reverse  # noqa: E402
 
 from rondom.accounts.models import User  # noqa: E402
-from rondom.cases.models import Case, PeriodKind, Role  # noqa: E402
+from rondom.career.models import PeriodKind  # noqa: E402
+from rondom.cases.models import Case, Role  # noqa: E402
 from rondom.demo.builder import CaseBuilder  # noqa: E402
 from rondom.timeline.models import Card  # noqa: E402
 

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from rondom.accounts.models import User
-from rondom.cases.models import PeriodKind, Role
+from rondom.career.models import PeriodKind
+from rondom.cases.models import Role
 from rondom.demo.builder import CaseBuilder
 from rondom.timeline.kinds import CardKind, Rating
 

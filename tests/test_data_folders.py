@@ -30,7 +30,7 @@ def test_importing_the_settings_creates_no_folder(tmp_path):
 
 def test_opening_a_sqlite_file_makes_its_folder(tmp_path):
     path = tmp_path / "not" / "there" / "rondom.sqlite3"
-    handler = ConnectionHandler({"default": {"ENGINE": "rondom.sqlite", "NAME": str(path)}})
+    handler = ConnectionHandler({"default": {"ENGINE": "rondom.core.sqlite", "NAME": str(path)}})
     wrapper = handler["default"]
     # Straight to the backend's own connect, which the test database guard leaves alone.
     raw = wrapper.get_new_connection(wrapper.get_connection_params())

@@ -57,7 +57,7 @@ def test_pool_max_zero_leaves_the_pool_off_for_an_outside_pooler(tmp_path):
 
 def test_sqlite_keeps_its_own_settings_without_a_pool(tmp_path):
     db = database_settings(tmp_path)
-    assert db["ENGINE"] == "rondom.sqlite"  # Django's backend, which also makes the folder
+    assert db["ENGINE"] == "rondom.core.sqlite"  # Django's backend, which also makes the folder
     assert "pool" not in db["OPTIONS"]
     assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 

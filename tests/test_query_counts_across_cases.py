@@ -44,7 +44,7 @@ def queries(client, url: str) -> int:
     return len(captured.captured_queries)
 
 
-PAGES = ["cases:list", "follow_up:overview", "follow_up:my_agreements"]
+PAGES = ["caseload:cases", "caseload:overview", "caseload:my_agreements"]
 API_LISTS = ["cases", "children", "participants", "school-periods", "cards"]
 # What each costs the case manager: the session, the user and the second factor, the access
 # policy, the page or list itself, and for the API one INSERT into the access log (a list's

@@ -40,7 +40,7 @@ def test_deploy_check_is_clean_with_production_settings():
 @pytest.mark.django_db
 def test_pages_carry_a_strict_policy_and_no_inline_script(manager_client, story):
     pages = [
-        reverse("cases:list"),
+        reverse("caseload:cases"),
         reverse("cases:detail", args=[story["case"].pk]),
         reverse("timeline:child", args=[story["case"].pk, story["child"].pk]),
         reverse("timeline:card_edit", args=[story["case"].pk, story["help_card"].pk]),

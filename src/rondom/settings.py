@@ -42,12 +42,16 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "rest_framework",
     "drf_spectacular",
+    "rondom.core",
     "rondom.accounts",
     "rondom.cases",
+    "rondom.career",
     "rondom.timeline",
     "rondom.meetings",
+    "rondom.caseload",
     "rondom.live",
     "rondom.audit",
+    "rondom.privacy",
     "rondom.documents",
     "rondom.exchange",
     "rondom.api",
@@ -110,7 +114,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL
         "timeout": float(os.environ.get("RONDOM_DB_POOL_TIMEOUT", "30")),
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["ENGINE"] = "rondom.sqlite"  # makes the file's folder when missing
+    DATABASES["default"]["ENGINE"] = "rondom.core.sqlite"  # makes the file's folder when missing
     # Under ASGI requests run in parallel threads: writers queue up (IMMEDIATE) instead of
     # failing with "database is locked", and readers do not wait for writers (WAL).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -144,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "cases:list"
+LOGIN_REDIRECT_URL = "caseload:cases"
 LOGOUT_REDIRECT_URL = "account_login"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -293,4 +297,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("RONDOM_LOG_LEVEL", "WARNING")},
 }
 
-FORM_RENDERER = "rondom.forms_rendering.RondomFormRenderer"
+FORM_RENDERER = "rondom.core.form_rendering.RondomFormRenderer"

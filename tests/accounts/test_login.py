@@ -27,10 +27,10 @@ def test_professional_needs_password_and_totp_code(manager):
     client = Client()
     response = password_login(client, manager.email)
     assert response.url == reverse("mfa_authenticate")
-    assert client.get(reverse("cases:list")).status_code == 302  # not logged in yet
+    assert client.get(reverse("caseload:cases")).status_code == 302  # not logged in yet
     done = client.post(reverse("mfa_authenticate"), {"code": code_now()})
-    assert done.url == reverse("cases:list")
-    assert client.get(reverse("cases:list")).status_code == 200
+    assert done.url == reverse("caseload:cases")
+    assert client.get(reverse("caseload:cases")).status_code == 200
 
 
 @pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_wrong_totp_code_is_refused(manager):
     wrong = "000000" if code_now() != "000000" else "111111"
     response = client.post(reverse("mfa_authenticate"), {"code": wrong})
     assert response.status_code == 200
-    assert client.get(reverse("cases:list")).status_code == 302
+    assert client.get(reverse("caseload:cases")).status_code == 302
 
 
 @pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_professional_without_second_factor_must_set_it_up_first(db):
     user = User.objects.create_user("nieuw@school.test", "secret-pass-1")
     client = Client()
     client.force_login(user)
-    response = client.get(reverse("cases:list"))
+    response = client.get(reverse("caseload:cases"))
     assert response.url == reverse("mfa_activate_totp")
     api = client.get("/api/v1/cases/")
     assert api.status_code == 403
@@ -76,7 +76,7 @@ def test_parent_logs_in_with_a_code_by_email(parent_user):
     code = re.search(r"\b([A-Z0-9]{6,9})\b", mail.outbox[0].body.replace("-", "")).group(1)
     response = client.post(reverse("account_confirm_login_code"), {"code": code})
     assert response.status_code == 302
-    assert client.get(reverse("cases:list")).status_code == 200
+    assert client.get(reverse("caseload:cases")).status_code == 200
 
 
 @pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_failed_logins_are_slowed_then_blocked(manager):
     blocked = password_login(client, manager.email, "secret-pass-1")
     html = blocked.content.decode().lower()
     assert blocked.status_code == 200 and "te veel" in html
-    assert client.get(reverse("cases:list")).status_code == 302
+    assert client.get(reverse("caseload:cases")).status_code == 302
 
 
 def test_session_ends_after_thirty_idle_minutes_by_default():
@@ -124,7 +124,7 @@ def test_first_second_factor_is_set_up_without_typing_the_password_again():
     User.objects.create_user("nieuw@school.test", "Nieuw-wachtwoord-1")
     client = Client()
     password_login(client, "nieuw@school.test", "Nieuw-wachtwoord-1")
-    assert client.get(reverse("cases:list")).url == reverse("mfa_activate_totp")
+    assert client.get(reverse("caseload:cases")).url == reverse("mfa_activate_totp")
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200  # the QR code and secret, not a password prompt
     assert b"svg" in page.content or b"data:image" in page.content
@@ -143,4 +143,4 @@ def test_setting_up_totp_also_gives_recovery_codes():
     client.post(reverse("mfa_activate_totp"), {"code": code})
     kinds = set(Authenticator.objects.values_list("type", flat=True))
     assert kinds == {"totp", "recovery_codes"}
-    assert client.get(reverse("cases:list")).status_code == 200
+    assert client.get(reverse("caseload:cases")).status_code == 200

@@ -62,10 +62,10 @@ def test_the_recovery_code_seed_is_encrypted_too(manager):
 @pytest.mark.django_db
 def test_a_correct_code_still_logs_in_and_a_wrong_one_does_not(manager):
     client = log_in_with_code(manager.email, code_now())
-    assert client.get(reverse("cases:list")).status_code == 200
+    assert client.get(reverse("caseload:cases")).status_code == 200
     wrong = "000000" if code_now() != "000000" else "111111"
     refused = log_in_with_code(manager.email, wrong)
-    assert refused.get(reverse("cases:list")).status_code == 302
+    assert refused.get(reverse("caseload:cases")).status_code == 302
 
 
 @pytest.mark.django_db
@@ -92,7 +92,10 @@ def test_the_migration_encrypts_plain_secrets_and_can_undo_it(manager):
     assert TEST_TOTP_SECRET not in stored_data(totp_of(manager))
     assert seed not in stored_data(codes.instance)
     assert RecoveryCodes.activate(manager).get_unused_codes() == plain_codes
-    assert log_in_with_code(manager.email, code_now()).get(reverse("cases:list")).status_code == 200
+    assert (
+        log_in_with_code(manager.email, code_now()).get(reverse("caseload:cases")).status_code
+        == 200
+    )
 
     migration.decrypt_secrets(apps, None)
     assert totp_of(manager).data == {"secret": TEST_TOTP_SECRET}

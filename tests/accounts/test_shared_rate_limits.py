@@ -50,4 +50,4 @@ def test_failed_logins_in_another_process_block_a_login_here(manager):
         reverse("account_login"), {"login": manager.email, "password": "secret-pass-1"}
     )
     assert blocked.status_code == 200 and "te veel" in blocked.content.decode().lower()
-    assert client.get(reverse("cases:list")).status_code == 302
+    assert client.get(reverse("caseload:cases")).status_code == 302

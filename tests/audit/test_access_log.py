@@ -139,6 +139,6 @@ def test_parent_sees_who_looked_at_the_family(story, manager, parent_user, clien
     professional.force_login(manager)
     professional.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
     client.force_login(parent_user)
-    page = client.get(reverse("audit:case_log", args=[story["case"].pk])).content.decode()
+    page = client.get(reverse("privacy:access_log", args=[story["case"].pk])).content.decode()
     assert "Inge Bakker" in page  # the case manager's participant name
     assert "bekeek de tijdlijn of een kaartje" in page

@@ -60,7 +60,7 @@ def api_urls(story) -> list[str]:
 def test_the_walk_covers_the_case_pages():
     names = case_url_names()
     assert len(names) >= 15
-    assert {"cases:detail", "timeline:child", "timeline:card_edit", "cases:career"} <= set(names)
+    assert {"cases:detail", "timeline:child", "timeline:card_edit", "career:career"} <= set(names)
 
 
 def assert_gets_nothing(client: Client, story):

@@ -97,7 +97,7 @@ def test_the_case_list_counts_only_the_cards_this_person_may_see(story, parent_u
     for who, user in (("parent", parent_user), ("manager", manager)):
         client = Client()
         client.force_login(user)
-        counts[who] = client.get(reverse("cases:list")).content.decode()
+        counts[who] = client.get(reverse("caseload:cases")).content.decode()
     assert "4 kaartjes" in counts["parent"]  # the four cards of the story
     assert "6 kaartjes" in counts["manager"]  # plus the kept card and the manager's own draft
 
@@ -122,13 +122,13 @@ def test_the_case_list_pages_and_finds_a_case_by_a_childs_name(manager_client, m
     for n in range(55):
         b = CaseBuilder(f"Familie {n:02d}", manager, "Inge")
         b.child("Noor" if n == 42 else f"Kind {n}", date(2015, 1, 1))
-    first = manager_client.get(reverse("cases:list")).content.decode()
+    first = manager_client.get(reverse("caseload:cases")).content.decode()
     assert "Familie 00" in first and "Familie 54" not in first and "pagina 1 van 2" in first
-    second = manager_client.get(reverse("cases:list") + "?page=2").content.decode()
+    second = manager_client.get(reverse("caseload:cases") + "?page=2").content.decode()
     assert "Familie 54" in second and "Familie 00" not in second
-    found = manager_client.get(reverse("cases:list") + "?q=noor").content.decode()
+    found = manager_client.get(reverse("caseload:cases") + "?q=noor").content.decode()
     assert "Familie 42" in found and "Familie 41" not in found
-    nothing = manager_client.get(reverse("cases:list") + "?q=zzz&page=x").content.decode()
+    nothing = manager_client.get(reverse("caseload:cases") + "?q=zzz&page=x").content.decode()
     assert "Geen casus past bij" in nothing
 
 

@@ -102,8 +102,8 @@ def everything_read_by(user, story, planted) -> str:
         for name in ("meetings:detail", "documents:meeting_report", "documents:agreements_card"):
             urls.append(reverse(name, args=[case.pk, meeting.pk]))
     urls += [f"/api/v1/{r}/?limit=500" for r in ("cases", "children", "participants", "cards")]
-    urls += [reverse("follow_up:my_agreements"), reverse("follow_up:overview")]
-    urls += [reverse("cases:list")]
+    urls += [reverse("caseload:my_agreements"), reverse("caseload:overview")]
+    urls += [reverse("caseload:cases")]
     texts = []
     for url in urls:
         reader = api if url.startswith("/api/") else client

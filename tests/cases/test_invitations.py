@@ -120,4 +120,4 @@ def test_only_professionals_in_an_organisation_start_a_case(who, parent_user, ou
     client.force_login(parent_user if who == "parent" else outsider)
     assert client.get(reverse("cases:create")).status_code == 403
     assert client.post(reverse("cases:create"), {"title": "Eigen"}).status_code == 403
-    assert "Nieuwe casus" not in client.get(reverse("cases:list")).content.decode()
+    assert "Nieuwe casus" not in client.get(reverse("caseload:cases")).content.decode()

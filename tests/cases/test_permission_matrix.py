@@ -33,7 +33,7 @@ POST_ONLY = {
     "cases:erasure_handle",
     "cases:participant_delete",
     "cases:participant_invite",
-    "cases:period_delete",
+    "career:period_delete",
     "timeline:card_delete",
     "timeline:card_restore",
     "timeline:share_drafts",
@@ -50,7 +50,7 @@ POST_ONLY = {
     "meetings:follow_up",
 }
 # The access log and the family's own copy of its data are for its parents and case managers.
-PARENT_PAGES = {"audit:case_log", "documents:family_copy", "exchange:case_file"}
+PARENT_PAGES = {"privacy:access_log", "documents:family_copy", "exchange:case_file"}
 # A consent without agreements leaves these out.
 AGREEMENT_PAGES = {"documents:agreements_card"}
 # The story's help card is the parent's: the other professional may read it, not change it.

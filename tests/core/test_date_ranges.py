@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from rondom.cases.forms import ConsentForm, SchoolPeriodForm
+from rondom.career.forms import SchoolPeriodForm
+from rondom.cases.forms import ConsentForm
 from rondom.exchange.export import export_case
 from rondom.exchange.importer import import_case
 from rondom.exchange.validation import CaseFileRefused

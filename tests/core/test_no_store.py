@@ -11,12 +11,12 @@ from rondom.core.middleware import NoStoreMiddleware
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["cases:detail", "timeline:child", "cases:list"])
+@pytest.mark.parametrize("name", ["cases:detail", "timeline:child", "caseload:cases"])
 def test_pages_for_a_logged_in_person_say_no_store(manager_client, story, name):
     args = {
         "cases:detail": [story["case"].pk],
         "timeline:child": [story["case"].pk, story["child"].pk],
-        "cases:list": [],
+        "caseload:cases": [],
     }[name]
     response = manager_client.get(reverse(name, args=args))
     assert response.status_code == 200

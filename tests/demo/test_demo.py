@@ -100,7 +100,7 @@ DEMO_CONTENT = {
 
 @pytest.mark.django_db
 def test_every_demo_case_is_built_whole():
-    from rondom.cases.models import GroupYear, SchoolPeriod
+    from rondom.career.models import GroupYear, SchoolPeriod
 
     call_command("demo")
     content = {
@@ -119,7 +119,8 @@ def test_every_demo_case_is_built_whole():
 
 
 def test_the_demo_data_names_only_known_values_and_people():
-    from rondom.cases.models import PeriodKind, Role
+    from rondom.career.models import PeriodKind
+    from rondom.cases.models import Role
     from rondom.demo.builder import CARD_REFERENCES, demo_cases
     from rondom.timeline.kinds import CardKind, Domain, HomeAspect, Rating
     from rondom.timeline.models import Card

@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
-from rondom.cases.models import Case, Group, PeriodKind, Role
+from rondom.career.models import Group, PeriodKind
+from rondom.cases.models import Case, Role
 from rondom.exchange.document import schema
 from rondom.exchange.export import export_case
 from rondom.exchange.importer import import_case
@@ -78,7 +79,7 @@ def test_every_demo_case_moves_whole_to_another_installation():
 
 @pytest.mark.django_db
 def test_a_participants_copy_of_an_anonymous_case_gives_the_age_not_the_birth_date(manager):
-    from rondom.cases.access import access_to
+    from rondom.cases.access import access_for
     from rondom.demo.builder import CaseBuilder
 
     from ..conftest import make_user
@@ -87,21 +88,21 @@ def test_a_participants_copy_of_an_anonymous_case_gives_the_age_not_the_birth_da
     child = builder.child("Zon", date(2016, 5, 17))
     coach = make_user("coach@jeugd.test")
     builder.person("Coach", Role.YOUTH_CARE, coach)
-    [seen] = export_case(builder.case, access_to(coach, builder.case))["children"]
+    [seen] = export_case(builder.case, access_for(coach, builder.case))["children"]
     assert seen["date_of_birth"] is None and seen["age"] == child.age
-    [own] = export_case(builder.case, access_to(manager, builder.case))["children"]
+    [own] = export_case(builder.case, access_for(manager, builder.case))["children"]
     assert own["date_of_birth"] == "2016-05-17"
 
 
 @pytest.mark.django_db
 def test_a_copy_without_agreements_leaves_them_out_of_a_closed_meetings_frozen_copy(story):
-    from rondom.cases.access import access_to
+    from rondom.cases.access import access_for
     from rondom.meetings.closing import close_meeting
 
     from ..conftest import coach_with_consent
 
     coach = coach_with_consent(story, agreements=False)
     close_meeting(story["meeting"])
-    copy = json.dumps(export_case(story["case"], access_to(coach, story["case"])))
+    copy = json.dumps(export_case(story["case"], access_for(coach, story["case"])))
     assert "Gesprek met de RT" not in copy
     assert "Gesprek met de RT" in json.dumps(export_case(story["case"]))

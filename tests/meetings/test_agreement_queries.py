@@ -26,8 +26,8 @@ def test_agreement_lists_do_not_grow_with_the_number_of_agreements(story, manage
     urls = [
         reverse("meetings:detail", args=[case.pk, meeting.pk]),  # this meeting's agreements
         reverse("meetings:detail", args=[case.pk, later.pk]),  # open ones from before
-        reverse("follow_up:my_agreements"),
-        reverse("follow_up:overview"),
+        reverse("caseload:my_agreements"),
+        reverse("caseload:overview"),
     ]
 
     def add(count: int) -> None:

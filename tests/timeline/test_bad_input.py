@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
-from rondom.cases.forms import ChildForm, ParticipantForm, SchoolPeriodForm
+from rondom.career.forms import SchoolPeriodForm
+from rondom.cases.forms import ChildForm, ParticipantForm
 from rondom.cases.models import Child
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 from rondom.core.text import PlainTextMixin
@@ -132,7 +133,7 @@ CASE_DATA_FORMS = [
     "rondom.cases.forms.CaseForm",
     "rondom.cases.forms.ChildForm",
     "rondom.cases.forms.ParticipantForm",
-    "rondom.cases.forms.SchoolPeriodForm",
+    "rondom.career.forms.SchoolPeriodForm",
     "rondom.cases.forms.ConsentForm",
     "rondom.cases.views.retention.CloseForm",
     "rondom.meetings.forms.MeetingForm",

@@ -18,7 +18,7 @@ from rondom.cases.models import Case, Child, Participant
 from rondom.timeline.kinds import CardKind, Domain, HomeAspect, Rating
 from rondom.timeline.layout import Placed
 from rondom.timeline.models import Card
-from rondom.timeline.views.page import add_labels, card_texts
+from rondom.timeline.presentation import add_labels, card_texts
 
 BEFORE = Engine(dirs=[str(Path(__file__).parent / "card_before")])
 

@@ -9,8 +9,9 @@ from rest_framework.response import Response
 
 from rondom.audit.log import record, record_many
 from rondom.audit.models import AuditEvent
+from rondom.career.models import SchoolPeriod
 from rondom.cases.access import CaseAccess, Need, accesses_for, cases_for
-from rondom.cases.models import Case, Child, SchoolPeriod
+from rondom.cases.models import Case, Child
 from rondom.timeline.models import Card
 
 from .permissions import CaseManagersChange, SeesCaseContent, case_of

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from rondom.cases.access import access_to, may_edit_card, may_start_case
-from rondom.cases.models import Case, SchoolPeriod
+from rondom.career.models import SchoolPeriod
+from rondom.cases.access import access_for, may_start_case
+from rondom.cases.models import Case
+from rondom.timeline.access import may_edit_card
 
 
 def case_of(obj) -> Case:
@@ -24,7 +26,7 @@ class SeesCaseContent(BasePermission):
     """Whoever sees the case's content; the access found is kept on the request."""
 
     def has_object_permission(self, request, view, obj) -> bool:
-        access = access_to(request.user, case_of(obj))
+        access = access_for(request.user, case_of(obj))
         if access is None or not access.sees_content:
             raise NotFound
         request.case_access = access

@@ -4,9 +4,11 @@ from django import forms as django_forms
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
-from rondom.cases.access import access_to, shows_date_of_birth
-from rondom.cases.forms import CaseForm, ChildForm, ParticipantForm, SchoolPeriodForm
-from rondom.cases.models import Case, Child, Participant, SchoolPeriod
+from rondom.career.forms import SchoolPeriodForm
+from rondom.career.models import SchoolPeriod
+from rondom.cases.access import access_for, shows_date_of_birth
+from rondom.cases.forms import CaseForm, ChildForm, ParticipantForm
+from rondom.cases.models import Case, Child, Participant
 from rondom.timeline.forms import CardForm
 from rondom.timeline.kinds import CardKind
 from rondom.timeline.models import Card
@@ -193,7 +195,7 @@ class CardSerializer(serializers.ModelSerializer):
             base["restricted_to"] = [p.pk for p in self.instance.restricted_to.all()]
         sent = {key: getattr(value, "pk", value) for key, value in attrs.items()}
         data = {**base, **sent, "kind": kind}
-        access = access_to(self.context["request"].user, case)
+        access = access_for(self.context["request"].user, case)
         if access is None or not access.sees_content:
             raise NotFound
         form = CardForm(

@@ -7,15 +7,16 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from rondom.cases.access import access_to, visible_cards_for_user
-from rondom.cases.models import Case, Child, Participant, SchoolPeriod
+from rondom.career.changes import career_changed, set_group_sequence
+from rondom.career.models import SchoolPeriod
+from rondom.cases.access import access_for
+from rondom.cases.models import Case, Child, Participant
 from rondom.cases.services import start_case, why_not_removable
-from rondom.timeline.career import set_group_sequence
+from rondom.timeline.access import visible_cards_for_user
 from rondom.timeline.editing import (
     EditConflict,
     create_card,
     delete_card,
-    reresolve_group_dates,
     save_card_changes,
     snapshot,
 )
@@ -53,7 +54,7 @@ class CaseViewSet(CaseDataViewSet):
         # Whoever starts a case manages it (ProfessionalsStartCases decides who may).
         case = start_case(serializer.validated_data["title"], self.request.user)
         serializer.instance = case
-        self._accesses[case.pk] = access_to(self.request.user, case)
+        self._accesses[case.pk] = access_for(self.request.user, case)
         self.logged = [log_entry(case)]
 
 
@@ -119,13 +120,13 @@ class SchoolPeriodViewSet(CaseDataViewSet):
         first_year = serializer.validated_data.pop("first_school_year")
         period = serializer.save()
         set_group_sequence(period, groups, first_year)
-        reresolve_group_dates(period.child)
+        career_changed(period.child)
 
     @transaction.atomic
     def perform_destroy(self, instance):
         child = instance.child
         instance.delete()
-        reresolve_group_dates(child)
+        career_changed(child)
 
 
 class CardViewSet(CaseDataViewSet):

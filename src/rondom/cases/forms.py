@@ -5,16 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rondom.accounts.models import Organisation
-from rondom.core.limits import (
-    FIRST_SCHOOL_YEAR,
-    LAST_SCHOOL_YEAR,
-    check_birth_date,
-    check_school_years,
-    check_work_date,
-)
+from rondom.core.limits import check_birth_date, check_work_date
 from rondom.core.text import PlainTextMixin
-from rondom.timeline.career import school_year_of
-from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
+from rondom.core.versioning import VersionedForm
 
 from .invitations import role_misfit
 from .models import (
@@ -23,11 +16,8 @@ from .models import (
     Case,
     Child,
     Consent,
-    Group,
     Participant,
-    SchoolPeriod,
 )
-from .versioning import VersionedForm
 
 
 class CaseForm(PlainTextMixin, VersionedForm):
@@ -89,105 +79,6 @@ class ParticipantForm(PlainTextMixin, VersionedForm):
         cleaned["letter"] = cleaned.get("letter") or letter
         cleaned["colour"] = cleaned.get("colour") or colour
         return cleaned
-
-
-GROUP_CHOICES = {choice.value for choice in Group}
-GROUP_ALIASES = {"peuter": "peuter", "peuters": "peuter", "peutergroep": "peuter", "p": "peuter"}
-
-
-def parse_group_sequence(text: str) -> list[str]:
-    """'1 2 3 4 4 5' or '1, 2, 3' → the groups in order; a repeated group simply appears twice."""
-    groups = []
-    for token in text.replace(",", " ").split():
-        token = token.lower().removeprefix("groep")
-        token = GROUP_ALIASES.get(token, token)
-        if token not in GROUP_CHOICES:
-            raise forms.ValidationError(
-                _("“%(value)s” is not a group. Use peuter or 1 to 8, for example: 1 2 3 4 4 5."),
-                params={"value": token},
-            )
-        groups.append(token)
-    return groups
-
-
-class SchoolPeriodForm(PlainTextMixin, VersionedForm):
-    groups = forms.CharField(
-        label=_("groups, in order"),
-        required=False,
-        help_text=_("One group per school year, for example 1 2 3 4 4 5 (4 twice: repeated)."),
-    )
-    first_school_year = forms.IntegerField(
-        label=_("first school year starts in"),
-        required=False,
-        min_value=FIRST_SCHOOL_YEAR,
-        max_value=LAST_SCHOOL_YEAR,
-        help_text=_("Leave empty to start with the school year of the start date."),
-    )
-
-    class Meta:
-        model = SchoolPeriod
-        fields = ["kind", "name", "start_text", "end_text", "note"]
-        help_texts = {
-            "start_text": _("For example 8-2016, augustus 2016 or 2016."),
-            "end_text": _("Leave empty if it still goes on."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            years = list(self.instance.group_years.all())
-            self.initial["groups"] = " ".join(gy.group for gy in years)
-            if years:
-                self.initial["first_school_year"] = years[0].school_year
-
-    def _parse(self, field: str) -> date | None:
-        text = self.cleaned_data.get(field, "").strip()
-        if not text:
-            return None
-        try:
-            value = parse_fuzzy_date(text)
-        except FuzzyDateError as error:
-            raise forms.ValidationError(error.message, code=error.code) from error
-        if value.start is None:
-            raise forms.ValidationError(_("Give a date, a month or a year."))
-        return value.start if field == "start_text" else value.end
-
-    def clean_start_text(self) -> str:
-        self.starts_on = self._parse("start_text")
-        if self.starts_on is None:
-            raise forms.ValidationError(_("When did this period start?"))
-        return self.cleaned_data["start_text"].strip()
-
-    def clean_end_text(self) -> str:
-        self.ends_on = self._parse("end_text")
-        return self.cleaned_data["end_text"].strip()
-
-    def clean_groups(self) -> list[str]:
-        return parse_group_sequence(self.cleaned_data.get("groups", ""))
-
-    def clean(self):
-        cleaned = super().clean()
-        starts_on = getattr(self, "starts_on", None)
-        ends_on = getattr(self, "ends_on", None)
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("end_text", _("The end lies before the start."))
-        if starts_on and not cleaned.get("first_school_year"):
-            cleaned["first_school_year"] = school_year_of(starts_on)
-        groups, first = cleaned.get("groups"), cleaned.get("first_school_year")
-        if groups and first:
-            try:
-                check_school_years(first, len(groups))
-            except forms.ValidationError as error:
-                self.add_error("first_school_year", error)
-        return cleaned
-
-    def save(self, commit: bool = True) -> SchoolPeriod:
-        period = super().save(commit=False)
-        period.starts_on = self.starts_on
-        period.ends_on = self.ends_on
-        if commit:
-            period.save()
-        return period
 
 
 def _a_year_after(day: date) -> date:

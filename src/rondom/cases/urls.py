@@ -1,11 +1,10 @@
 from django.urls import path
 
-from .views import cases, children, consent, participants, retention, school_career
+from .views import cases, children, consent, participants, retention
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", cases.case_list, name="list"),
     path("new/", cases.case_create, name="create"),
     path("<int:case_id>/", cases.case_detail, name="detail"),
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
@@ -45,21 +44,5 @@ urlpatterns = [
         "<int:case_id>/participants/<int:participant_id>/delete/",
         participants.participant_delete,
         name="participant_delete",
-    ),
-    path("<int:case_id>/children/<int:child_id>/career/", school_career.career, name="career"),
-    path(
-        "<int:case_id>/children/<int:child_id>/career/new/",
-        school_career.period_create,
-        name="period_create",
-    ),
-    path(
-        "<int:case_id>/children/<int:child_id>/career/<int:period_id>/edit/",
-        school_career.period_edit,
-        name="period_edit",
-    ),
-    path(
-        "<int:case_id>/children/<int:child_id>/career/<int:period_id>/delete/",
-        school_career.period_delete,
-        name="period_delete",
     ),
 ]

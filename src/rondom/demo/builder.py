@@ -6,11 +6,13 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant, SchoolPeriod
+from rondom.career.changes import career_changed, set_group_sequence
+from rondom.career.models import SchoolPeriod
+from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant
 from rondom.cases.services import start_case
-from rondom.timeline.career import school_year_of, set_group_sequence
-from rondom.timeline.editing import apply_date, create_card, reresolve_group_dates
-from rondom.timeline.fuzzy_dates import parse_fuzzy_date
+from rondom.core.dates import school_year_of
+from rondom.core.fuzzy_dates import parse_fuzzy_date
+from rondom.timeline.editing import apply_date, create_card
 from rondom.timeline.merging import link_cards
 from rondom.timeline.models import Card
 
@@ -54,7 +56,7 @@ class CaseBuilder:
         )
         if groups:
             set_group_sequence(period, groups.split(), school_year_of(starts_on))
-            reresolve_group_dates(child)
+            career_changed(child)
         return period
 
     def name_with_consent(self, purpose: str = "Samen de tijdlijn opstellen en bespreken") -> None:

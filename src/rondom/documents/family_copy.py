@@ -7,8 +7,10 @@ It is the right of access in readable form; the same content as JSON comes from
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from rondom.cases.access import CaseAccess, Scope, visible_agreements, visible_cards
-from rondom.timeline.views.page import add_labels, card_texts
+from rondom.cases.access import CaseAccess, Scope
+from rondom.meetings.access import visible_agreements
+from rondom.timeline.access import visible_cards
+from rondom.timeline.presentation import add_labels, card_texts
 
 from .pdf import render_pdf
 

@@ -2,8 +2,9 @@
 
 from django.utils import timezone
 
-from rondom.cases.access import CaseAccess, Scope, visible_agreements, visible_key_moments
+from rondom.cases.access import CaseAccess, Scope
 from rondom.cases.models import Case
+from rondom.meetings.access import visible_agreements, visible_key_moments
 from rondom.meetings.models import QUESTIONS, Factor, Meeting, Step
 from rondom.timeline.models import Card
 

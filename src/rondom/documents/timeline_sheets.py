@@ -7,12 +7,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rondom.cases.access import CaseAccess, visible_cards
+from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case, Child
+from rondom.core.dates import age_on
+from rondom.timeline.access import visible_cards
 from rondom.timeline.kinds import ROWS, Rating
-from rondom.timeline.layout import age_on
 from rondom.timeline.models import Card
-from rondom.timeline.views.page import add_labels, card_texts, child_layout
+from rondom.timeline.presentation import add_labels, card_texts, child_layout
 
 from .pdf import cores_are_free, render_parts, render_pdf
 from .praatplaat import blank_sheet, build_sheet, split_bands

@@ -11,7 +11,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import Need, Scope, get_access, get_access_to, get_family_case
+from rondom.cases.access import (
+    Need,
+    Scope,
+    access_or_404,
+    family_access_or_403,
+    scoped_access_or_404,
+)
 from rondom.core.limits import check_birth_date
 
 from .family_copy import family_copy_pdf
@@ -27,7 +33,7 @@ def _printing(request) -> None:
 
 
 def _get_meeting(request, case_id: int, meeting_id: int, scope: Scope):
-    access = get_access_to(request, case_id, scope)
+    access = scoped_access_or_404(request, case_id, scope)
     meeting = access.case.meetings.filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404
@@ -36,7 +42,7 @@ def _get_meeting(request, case_id: int, meeting_id: int, scope: Scope):
 
 @login_required
 def praatplaat(request, case_id: int, child_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     child = access.case.children.filter(pk=child_id).first()
     if child is None:
         raise Http404
@@ -69,7 +75,7 @@ def meeting_report(request, case_id: int, meeting_id: int):
 
 @login_required
 def family_copy(request, case_id: int):
-    access = get_family_case(request, case_id, Need.CONTENT)
+    access = family_access_or_403(request, case_id, Need.CONTENT)
     if request.method not in READ_METHODS:
         return HttpResponseNotAllowed(READ_METHODS)
     request.audit_channel = AuditEvent.Channel.EXPORT

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rondom.career.spans import spans_of
+from rondom.core.fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date, resolve_groups
 from rondom.core.limits import (
     FIRST_SCHOOL_YEAR,
     FIRST_WORK_YEAR,
@@ -19,8 +21,6 @@ from rondom.core.limits import (
     check_work_date,
     remembered_dates,
 )
-from rondom.timeline.career import spans_of
-from rondom.timeline.fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date, resolve_groups
 
 from .document import format_paths, location, schema, walk
 from .problems import Problem

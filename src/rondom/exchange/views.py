@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotAllowed
 
 from rondom.audit.models import AuditEvent
-from rondom.cases.access import Need, get_family_case
+from rondom.cases.access import Need, family_access_or_403
 
 from .export import export_case
 
@@ -14,7 +14,7 @@ from .export import export_case
 @login_required
 def case_file(request, case_id: int):
     """For parents (their right to portability) and for case managers."""
-    access = get_family_case(request, case_id, Need.CONTENT)
+    access = family_access_or_403(request, case_id, Need.CONTENT)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
     request.audit_channel = AuditEvent.Channel.EXPORT

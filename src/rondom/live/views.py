@@ -19,8 +19,9 @@ from django.db import close_old_connections
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 
 from rondom.accounts.models import User
-from rondom.cases.access import CaseAccess, Need, access_to, may_receive
+from rondom.cases.access import CaseAccess, Need, access_for
 from rondom.cases.models import Case
+from rondom.live.access import may_receive
 
 from .hub import ensure_listener, hub
 
@@ -29,7 +30,7 @@ KEEP_ALIVE_SECONDS = 15
 
 def _content_access(user, case_id: int) -> CaseAccess | None:
     case = Case.objects.filter(pk=case_id).first()
-    access = access_to(user, case) if case else None
+    access = access_for(user, case) if case else None
     return access if access is not None and access.level >= Need.CONTENT else None
 
 

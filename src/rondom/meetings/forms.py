@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
-from rondom.cases.versioning import VersionedForm
 from rondom.core.limits import check_work_date
 from rondom.core.text import PlainTextMixin
+from rondom.core.versioning import VersionedForm
 
 from .models import Agreement, Factor, KeyMoment, Meeting, StepNote
 

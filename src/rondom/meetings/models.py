@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case, Participant
-from rondom.cases.versioning import Versioned
+from rondom.core.versioning import Versioned
 from rondom.timeline.models import Card
 
 

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from rondom.career.spans import group_year_spans
 from rondom.cases.models import Case, Child
+from rondom.core.fuzzy_dates import parse_fuzzy_date, resolve_groups
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 
-from .career import group_year_spans
-from .fuzzy_dates import parse_fuzzy_date, resolve_groups
 from .models import Card, CardRevision
 
 TRACKED_FIELDS = (
@@ -161,7 +161,7 @@ def save_card_changes(
     return card
 
 
-def _mark(card: Card, user, action: str, deleted_at) -> Card:
+def _set_deleted_at(card: Card, user, action: str, deleted_at) -> Card:
     with transaction.atomic():
         card.deleted_at = deleted_at
         card.version += 1
@@ -172,11 +172,11 @@ def _mark(card: Card, user, action: str, deleted_at) -> Card:
 
 def delete_card(card: Card, user) -> Card:
     """Deleted cards are kept out of sight so the deletion can be undone."""
-    return _mark(card, user, CardRevision.Action.DELETED, timezone.now())
+    return _set_deleted_at(card, user, CardRevision.Action.DELETED, timezone.now())
 
 
 def restore_card(card: Card, user) -> Card:
-    return _mark(card, user, CardRevision.Action.RESTORED, None)
+    return _set_deleted_at(card, user, CardRevision.Action.RESTORED, None)
 
 
 def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> int:

@@ -2,11 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
+from rondom.core.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 from rondom.core.text import PlainTextMixin
 
 from .editing import apply_date, has_room
-from .fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind, RestrictionReason
 from .models import Card
 

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .career import GroupSpan
+from rondom.career.spans import GroupSpan
+from rondom.core.dates import age_on
+
 from .kinds import ROWS, Row
 
 MIN_AXIS_YEARS = 12
@@ -90,10 +92,6 @@ class Axis:
             if 1 < line <= self.columns:
                 lines.append(line)
         return lines
-
-
-def age_on(birth: date, today: date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
 def axis_for(birth: date, today: date) -> Axis:

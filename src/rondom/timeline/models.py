@@ -5,8 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case, Child, Participant
+from rondom.core.fuzzy_dates import FuzzyDate, Precision
 
-from .fuzzy_dates import FuzzyDate, Precision
 from .kinds import CardKind, Domain, HomeAspect, Rating, RestrictionReason
 
 

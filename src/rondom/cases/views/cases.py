@@ -1,46 +1,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rondom.cases.access import (
     Need,
-    card_counts,
-    cases_for,
+    access_or_404,
     consent_until,
-    get_access,
-    get_managed_case,
+    manager_access_or_403,
     may_start_case,
     valid_consents,
 )
 from rondom.cases.forms import CaseForm
-from rondom.cases.models import Child, ErasureRequest
+from rondom.cases.models import ErasureRequest
 from rondom.cases.retention import purge_deadline
 from rondom.cases.services import start_case
-
-CASES_PER_PAGE = 50
-
-
-@login_required
-def case_list(request):
-    """A page of this person's cases, optionally those whose name or child's name matches."""
-    query = request.GET.get("q", "").strip()[:80]
-    cases = cases_for(request.user)
-    if query:
-        children = Child.objects.filter(case=OuterRef("pk"), name__icontains=query)
-        cases = cases.filter(Q(title__icontains=query) | Q(Exists(children)))
-    cases = card_counts(request.user, cases.order_by("title", "pk"))
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    prefetch_related_objects(page.object_list, "children")
-    return render(
-        request,
-        "cases/case_list.html",
-        {"page": page, "query": query, "may_start_case": may_start_case(request.user)},
-    )
 
 
 @login_required
@@ -56,7 +32,7 @@ def case_create(request):
 
 @login_required
 def case_detail(request, case_id: int):
-    access = get_access(request, case_id, Need.ADMIN)
+    access = access_or_404(request, case_id, Need.CASE)
     case = access.case
     return render(
         request,
@@ -77,7 +53,7 @@ def case_detail(request, case_id: int):
 
 @login_required
 def case_edit(request, case_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     form = CaseForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)
@@ -88,7 +64,7 @@ def case_edit(request, case_id: int):
 @require_POST
 def case_make_named(request, case_id: int):
     """An anonymous case gets names only once a parent's consent is on record."""
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     if not valid_consents().filter(case=case).exists():
         messages.error(request, _("Record a parent's consent first; then the case can use names."))
     else:

@@ -2,13 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from rondom.cases.access import get_managed_case
+from rondom.cases.access import manager_access_or_403
 from rondom.cases.forms import ChildForm
 
 
 @login_required
 def child_create(request, case_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     form = ChildForm(request.POST or None)
     form.instance.case = case
     if request.method == "POST" and form.is_valid():
@@ -19,7 +19,7 @@ def child_create(request, case_id: int):
 
 @login_required
 def child_edit(request, case_id: int, child_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     child = case.children.filter(pk=child_id).first()
     if child is None:
         raise Http404

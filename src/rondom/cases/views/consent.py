@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, consent_until, get_access
+from rondom.cases.access import Need, access_or_404, consent_until
 from rondom.cases.forms import ConsentForm
 
 
 def _consent_access(request, case_id: int):
     """Parents and case managers handle consent; other participants only read it."""
-    access = get_access(request, case_id, Need.ADMIN)
+    access = access_or_404(request, case_id, Need.CASE)
     return access, access.is_parent or access.is_case_manager
 
 

@@ -5,14 +5,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import get_managed_case
+from rondom.cases.access import manager_access_or_403
 from rondom.cases.forms import InvitationForm, ParticipantForm
 from rondom.cases.invitations import InvitationError, invite
 from rondom.cases.services import why_not_removable
 
 
 def _participant(request, case_id: int, participant_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     participant = case.participants.filter(pk=participant_id).first()
     if participant is None:
         raise Http404
@@ -21,7 +21,7 @@ def _participant(request, case_id: int, participant_id: int):
 
 @login_required
 def participant_create(request, case_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     form = ParticipantForm(request.POST or None)
     form.instance.case = case
     if request.method == "POST" and form.is_valid() and form.save_if_current():

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, get_access, get_managed_case
+from rondom.cases.access import Need, access_or_404, manager_access_or_403
 from rondom.cases.models import ErasureRequest
 from rondom.cases.retention import close_case, erase_case, reopen_case
 from rondom.core.text import PlainTextMixin
@@ -30,7 +30,7 @@ class CloseForm(PlainTextMixin, forms.Form):
 
 @login_required
 def case_close(request, case_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     form = CloseForm(request.POST or None, initial={"filed_in": case.filed_in})
     if request.method == "POST" and form.is_valid():
         close_case(case, request.user, form.cleaned_data["filed_in"])
@@ -42,14 +42,14 @@ def case_close(request, case_id: int):
 @login_required
 @require_POST
 def case_reopen(request, case_id: int):
-    reopen_case(get_managed_case(request, case_id).case)
+    reopen_case(manager_access_or_403(request, case_id).case)
     return redirect("cases:detail", case_id=case_id)
 
 
 @login_required
 @require_POST
 def erasure_request(request, case_id: int):
-    access = get_access(request, case_id, Need.ADMIN)
+    access = access_or_404(request, case_id, Need.CASE)
     if not access.is_parent:
         raise PermissionDenied
     ErasureRequest.objects.create(
@@ -64,7 +64,7 @@ def erasure_request(request, case_id: int):
 @login_required
 @require_POST
 def erasure_handle(request, case_id: int, request_id: int):
-    case = get_managed_case(request, case_id).case
+    case = manager_access_or_403(request, case_id).case
     pending = ErasureRequest.objects.filter(
         pk=request_id, case_id_number=case.pk, handled_at__isnull=True
     ).first()
@@ -92,5 +92,5 @@ def erasure_handle(request, case_id: int, request_id: int):
     if erase:
         erase_case(case, request.user, f"erasure request {pending.pk}")
         messages.success(request, _("The case and everything in it have been erased."))
-        return redirect("cases:list")
+        return redirect("caseload:cases")
     return redirect("cases:detail", case_id=case.pk)

@@ -1,7 +1,8 @@
 """Cards in a case file, each with its history."""
 
-from rondom.cases.access import CaseAccess, visible_cards, visible_revisions
+from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case
+from rondom.timeline.access import visible_cards, visible_revisions
 from rondom.timeline.models import Card, CardRevision
 
 from ..values import UserByEmail, email_of, iso, read_date, read_moment

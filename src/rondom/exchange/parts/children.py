@@ -1,7 +1,8 @@
 """The children of a case and their school careers."""
 
+from rondom.career.models import GroupYear, SchoolPeriod
 from rondom.cases.access import CaseAccess, shows_date_of_birth
-from rondom.cases.models import Case, Child, GroupYear, SchoolPeriod
+from rondom.cases.models import Case, Child
 
 from ..values import iso, read_date
 

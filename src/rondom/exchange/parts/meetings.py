@@ -2,8 +2,9 @@
 
 from django.db.models import Prefetch
 
-from rondom.cases.access import CaseAccess, Scope, visible_agreements, visible_key_moments
+from rondom.cases.access import CaseAccess, Scope
 from rondom.cases.models import Case
+from rondom.meetings.access import visible_agreements, visible_key_moments
 from rondom.meetings.models import Agreement, Attendance, Factor, KeyMoment, Meeting, StepNote
 
 from ..values import UserByEmail, email_of, iso, read_date, read_moment

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Scope, visible_agreements, visible_cards
+from rondom.cases.access import Scope
+from rondom.meetings.access import visible_agreements
 from rondom.meetings.forms import AgreementForm, FactorForm, FollowUpForm, KeyMomentForm, NoteForm
 from rondom.meetings.models import Agreement, Step
 from rondom.meetings.views.meetings import get_meeting, meeting_context
+from rondom.timeline.access import visible_cards
 
 
 def _open_meeting(request, case_id: int, meeting_id: int):

@@ -8,13 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import (
-    Scope,
-    get_access_to,
-    visible_agreements,
-    visible_cards,
-    visible_key_moments,
-)
+from rondom.cases.access import Scope, scoped_access_or_404
+from rondom.meetings.access import visible_agreements, visible_key_moments
 from rondom.meetings.closing import changes_since, close_meeting
 from rondom.meetings.forms import (
     AgreementForm,
@@ -25,11 +20,12 @@ from rondom.meetings.forms import (
     NoteForm,
 )
 from rondom.meetings.models import QUESTIONS, Agreement, Attendance, Meeting, Step, StepNote
-from rondom.timeline.views.page import timeline_context
+from rondom.timeline.access import visible_cards
+from rondom.timeline.presentation import timeline_context
 
 
 def get_meeting(request, case_id: int, meeting_id: int):
-    access = get_access_to(request, case_id, Scope.MEETINGS)
+    access = scoped_access_or_404(request, case_id, Scope.MEETINGS)
     meeting = access.case.meetings.filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404
@@ -38,7 +34,7 @@ def get_meeting(request, case_id: int, meeting_id: int):
 
 @login_required
 def meeting_list(request, case_id: int):
-    access = get_access_to(request, case_id, Scope.MEETINGS)
+    access = scoped_access_or_404(request, case_id, Scope.MEETINGS)
     meetings = access.case.meetings.all()
     return render(
         request, "meetings/list.html", {"case": access.case, "meetings": meetings, "access": access}
@@ -47,7 +43,7 @@ def meeting_list(request, case_id: int):
 
 @login_required
 def meeting_create(request, case_id: int):
-    access = get_access_to(request, case_id, Scope.MEETINGS)
+    access = scoped_access_or_404(request, case_id, Scope.MEETINGS)
     case = access.case
     form = MeetingForm(request.POST or None, case=case)
     form.instance.case = case
@@ -122,7 +118,7 @@ def meeting_present(request, case_id: int, meeting_id: int):
     step_value = request.GET.get("step", "1")
     step = int(step_value) if step_value.isdigit() and 1 <= int(step_value) <= 5 else 1
     child = access.case.children.first()
-    context = timeline_context(request, access, child, on_the_board=True) if child else {}
+    context = timeline_context(access, child, request.GET, on_the_board=True) if child else {}
     context.setdefault("case", access.case)
     note = meeting.notes.filter(step=step).first()
     context.update(

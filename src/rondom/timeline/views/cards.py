@@ -12,14 +12,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rondom.audit.log import record
-from rondom.cases.access import (
-    Need,
-    get_access,
-    may_edit_card,
-    visible_cards,
-    visible_revisions,
-)
+from rondom.cases.access import Need, access_or_404
 from rondom.core.limits import MAX_CARDS_PER_CHILD
+from rondom.timeline.access import may_edit_card, visible_cards, visible_revisions
 from rondom.timeline.editing import (
     TRACKED_FIELDS,
     EditConflict,
@@ -33,7 +28,7 @@ from rondom.timeline.editing import (
 )
 from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
 from rondom.timeline.models import Card
-from rondom.timeline.views.page import add_labels, card_texts
+from rondom.timeline.presentation import add_labels, card_texts
 
 CHANGED_EVENT = "timeline-changed"
 
@@ -44,7 +39,7 @@ def _is_htmx(request) -> bool:
 
 def get_card_for(request, case_id: int, card_id: int, deleted=False, edit=False):
     """The card as this person may see it (404 otherwise); 403 if they may not change it."""
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     cards = visible_cards(access, deleted=deleted).select_related("author", "child", "case")
     card = cards.filter(pk=card_id).first()
     if card is None:
@@ -79,7 +74,10 @@ def _back_url(case_id: int, child_id: int | None) -> str:
     return reverse("cases:detail", args=[case_id])
 
 
-def _done(request, case_id: int, child_id: int | None, template: str = "", context=None):
+def _changed_response(
+    request, case_id: int, child_id: int | None, template: str = "", context=None
+):
+    """After a change: back to the timeline, or for htmx, the fragment and word of the change."""
     if not _is_htmx(request):
         return redirect(_back_url(case_id, child_id))
     response = render(request, template, context or {}) if template else HttpResponse("")
@@ -104,7 +102,7 @@ def _form_response(request, form, case, card=None, conflict=None, status=None):
 
 @login_required
 def card_create(request, case_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     case = access.case
     kind = card_kind_or_none(request.GET.get("kind") or request.POST.get("kind"))
     if kind is None:
@@ -117,7 +115,7 @@ def card_create(request, case_id: int):
         create_card(card, request.user, form.cleaned_data.get("restricted_to"))
         request.audit_card_id = card.pk
         _log_hidden_from_parents(request, form, card)
-        return _done(request, case.pk, card.child_id or _child_param(request))
+        return _changed_response(request, case.pk, card.child_id or _child_param(request))
     return _form_response(request, form, case)
 
 
@@ -151,7 +149,7 @@ def card_edit(request, case_id: int, card_id: int):
             still_visible = visible_cards(access).filter(pk=card.pk).exists()
             shown = conflict.current if still_visible else None
             return _form_response(request, form, card.case, card, conflict=shown, status=409)
-        return _done(request, case_id, card.child_id or _child_param(request))
+        return _changed_response(request, case_id, card.child_id or _child_param(request))
     return _form_response(request, form, card.case, card)
 
 
@@ -160,7 +158,7 @@ def card_edit(request, case_id: int, card_id: int):
 def card_delete(request, case_id: int, card_id: int):
     _, card = get_card_for(request, case_id, card_id, edit=True)
     delete_card(card, request.user)
-    return _done(
+    return _changed_response(
         request,
         case_id,
         card.child_id or _child_param(request),
@@ -187,7 +185,7 @@ def card_restore(request, case_id: int, card_id: int):
         messages.error(request, message)
         return redirect(_back_url(case_id, card.child_id or _child_param(request)))
     restore_card(card, request.user)
-    return _done(request, case_id, card.child_id or _child_param(request))
+    return _changed_response(request, case_id, card.child_id or _child_param(request))
 
 
 @login_required
@@ -223,7 +221,7 @@ def card_history(request, case_id: int, card_id: int):
 @login_required
 def restricted_cards(request, case_id: int):
     """For the case manager: every card kept from the parents, with its reason, to review."""
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     if not access.is_case_manager:
         raise PermissionDenied
     parents = [p for p in access.case.participants.all() if p.is_parent]
@@ -247,7 +245,7 @@ def restricted_cards(request, case_id: int):
 @require_POST
 def share_my_drafts(request, case_id: int):
     """Share all of this person's private drafts in the case at once."""
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     if access.participant is None:
         raise Http404
     drafts = visible_cards(access).filter(author=access.participant, is_draft=True)

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, get_access, visible_cards
+from rondom.cases.access import Need, access_or_404
+from rondom.timeline.access import visible_cards
 from rondom.timeline.merging import (
     active_links,
     hidden_ids,
@@ -18,7 +19,7 @@ from rondom.timeline.merging import (
     show_again,
     unlink,
 )
-from rondom.timeline.views.page import add_labels, card_texts
+from rondom.timeline.presentation import add_labels, card_texts
 
 
 def _shared_cards(access):
@@ -34,7 +35,7 @@ def _back(request, case_id: int):
 
 @login_required
 def merge_view(request, case_id: int, child_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     child = access.case.children.filter(pk=child_id).first()
     if child is None:
         raise Http404
@@ -59,7 +60,7 @@ def merge_view(request, case_id: int, child_id: int):
 @login_required
 @require_POST
 def merge_link(request, case_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     ids = [int(v) for v in request.POST.getlist("card") if v.isdigit()]
     cards = list(_shared_cards(access).filter(pk__in=ids).order_by("pk"))
     if len(cards) < 2 or len(cards) != len(set(ids)):
@@ -74,7 +75,7 @@ def merge_link(request, case_id: int):
 @login_required
 @require_POST
 def merge_unlink(request, case_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     ids = {int(v) for v in request.POST.getlist("link") if v.isdigit()}
     visible = set(_shared_cards(access).values_list("pk", flat=True))
     links = [
@@ -87,7 +88,7 @@ def merge_unlink(request, case_id: int):
 
 
 def _card(request, case_id: int, card_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     card = _shared_cards(access).filter(pk=card_id).first()
     if card is None:
         raise Http404

@@ -3,114 +3,15 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from rondom.cases.access import Need, get_access, visible_cards
-from rondom.timeline.career import group_year_spans
-from rondom.timeline.kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating
-from rondom.timeline.layout import Layout, lay_out
-from rondom.timeline.models import Card
-
-
-def _selected_ids(request, name: str, allowed: set) -> set:
-    chosen = set()
-    for value in request.GET.getlist(name):
-        key = int(value) if value.isdigit() else value
-        if key in allowed:
-            chosen.add(key)
-    return chosen
-
-
-def card_texts() -> dict[str, str]:
-    """The fixed words on every card, translated once per page rather than once per card."""
-    return {
-        "no_date": _("no date"),
-        "with": _("with"),
-        "goes_well": _("goes well"),
-        "less_well": _("goes less well"),
-        "family": _("whole family"),
-        "edit": _("Edit"),
-        "rating": _("rating"),
-        "draft": _("Private draft: only you see this"),
-    }
-
-
-def add_labels(cards: list[Card]) -> None:
-    """Look the choice labels up once per page instead of once per card and field."""
-    labels = {
-        field: {value: str(label) for value, label in choices.choices}
-        for field, choices in (
-            ("kind", CardKind),
-            ("rating", Rating),
-            ("domain", Domain),
-            ("aspect", HomeAspect),
-        )
-    }
-    for card in cards:
-        for field, names in labels.items():
-            setattr(card, f"{field}_label", names.get(getattr(card, field), ""))
-
-
-def add_authors(cards: list[Card], participants: list) -> None:
-    """Give the cards their authors from the case's participants, fetched for the filters
-    already: a handful of objects instead of a joined copy of the author on every card."""
-    by_id = {person.pk: person for person in participants}
-    for card in cards:
-        author = by_id.get(card.author_id)
-        if author is not None:  # otherwise the card fetches its own, as without this
-            card.author = author
-
-
-def child_layout(child, cards: list[Card], today, rows=ROWS) -> Layout:
-    """One child's grid: the given cards with the child's school career and groups."""
-    periods = list(child.school_periods.prefetch_related("group_years"))
-    spans = group_year_spans(child, periods)
-    return lay_out(child.date_of_birth, today, cards, periods, spans, rows)
-
-
-def timeline_context(request, access, child, on_the_board: bool = False) -> dict:
-    """The grid as this person may see it; `on_the_board`, as everyone at the table may: a
-    classroom board shows no drafts and no cards with limited access, whoever presents."""
-    case = access.case
-    participants = list(case.participants.all())
-    author_ids = _selected_ids(request, "author", {p.pk for p in participants})
-    row_keys = _selected_ids(request, "row", set(ROWS_BY_KEY))
-
-    cards = Card.objects.for_everyone().filter(case=case) if on_the_board else visible_cards(access)
-    cards = cards.for_child(child)
-    mine = request.GET.get("mine") == "1" and access.participant is not None
-    if mine:
-        cards = cards.filter(author=access.participant)
-    elif author_ids:
-        cards = cards.filter(author_id__in=author_ids)
-    cards = list(cards.order_by("starts_on", "pk"))
-    add_labels(cards)
-    add_authors(cards, participants)
-    rows = tuple(row for row in ROWS if not row_keys or row.key in row_keys)
-    layout = child_layout(child, cards, timezone.localdate(), rows)
-    return {
-        "case": case,
-        "child": child,
-        "children": list(case.children.all()),
-        "participants": participants,
-        "access": access,
-        "me": access.participant,
-        "layout": layout,
-        "texts": card_texts(),
-        "author_ids": author_ids,
-        "row_keys": row_keys,
-        "all_rows": ROWS,
-        "filtered": bool(author_ids or row_keys),
-        "mine": mine,
-        "my_drafts": sum(1 for c in cards if c.is_draft),
-    }
+from rondom.cases.access import Need, access_or_404
+from rondom.timeline.presentation import timeline_context
 
 
 @login_required
 def child_timeline(request, case_id: int, child_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     child = access.case.children.filter(pk=child_id).first()
     if child is None:
         raise Http404
-    return render(request, "timeline/page.html", timeline_context(request, access, child))
+    return render(request, "timeline/page.html", timeline_context(access, child, request.GET))

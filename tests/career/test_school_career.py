@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from rondom.cases.forms import parse_group_sequence
+from rondom.career.forms import parse_group_sequence
 from rondom.timeline.models import Card
 
 
@@ -22,7 +22,7 @@ def test_adding_a_period_places_cards_dated_by_group(manager_client, story):
     child = story["child"]
     card = Card.objects.get(text="Leest goed")  # dated "groep 3"
     period = child.school_periods.get()
-    url = reverse("cases:period_edit", args=[story["case"].pk, child.pk, period.pk])
+    url = reverse("career:period_edit", args=[story["case"].pk, child.pk, period.pk])
     # Repeat group 1: group 3 now falls one school year later.
     manager_client.post(
         url,
@@ -37,7 +37,7 @@ def test_adding_a_period_places_cards_dated_by_group(manager_client, story):
     )
     card.refresh_from_db()
     assert card.starts_on.isoformat() == "2022-08-01"
-    career = manager_client.get(reverse("cases:career", args=[story["case"].pk, child.pk]))
+    career = manager_client.get(reverse("career:career", args=[story["case"].pk, child.pk]))
     assert "2022/2023" in career.content.decode()
 
 
@@ -46,7 +46,7 @@ def test_deleting_the_period_unplaces_group_cards(manager_client, story):
     child = story["child"]
     period = child.school_periods.get()
     manager_client.post(
-        reverse("cases:period_delete", args=[story["case"].pk, child.pk, period.pk])
+        reverse("career:period_delete", args=[story["case"].pk, child.pk, period.pk])
     )
     assert Card.objects.get(text="Leest goed").starts_on is None
 
@@ -55,7 +55,7 @@ def test_deleting_the_period_unplaces_group_cards(manager_client, story):
 def test_invalid_group_and_backwards_period_are_explained(manager_client, story):
     child = story["child"]
     response = manager_client.post(
-        reverse("cases:period_create", args=[story["case"].pk, child.pk]),
+        reverse("career:period_create", args=[story["case"].pk, child.pk]),
         {"kind": "school", "start_text": "2020", "end_text": "2018", "groups": "1 9"},
     )
     html = response.content.decode()
@@ -71,7 +71,7 @@ def test_a_family_card_dated_by_group_follows_the_career_of_the_only_child(manag
     assert card.starts_on.isoformat() == "2021-08-01"
     period = child.school_periods.get()
     manager_client.post(
-        reverse("cases:period_edit", args=[story["case"].pk, child.pk, period.pk]),
+        reverse("career:period_edit", args=[story["case"].pk, child.pk, period.pk]),
         {"kind": "school", "name": "De Vlieger", "start_text": "augustus 2019", "end_text": "",
          "groups": "1 1 2 3", "version": period.version},
     )  # fmt: skip

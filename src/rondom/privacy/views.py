@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from rondom.cases.access import Need, get_family_case, visible_cards
+from rondom.audit.models import AuditEvent
+from rondom.cases.access import Need, family_access_or_403
+from rondom.timeline.access import visible_cards
 from rondom.timeline.kinds import RestrictionReason
-
-from .models import AuditEvent
 
 PER_PAGE = 100
 
@@ -19,7 +19,7 @@ DESCRIPTIONS = (
     ("restrict timeline:", _("kept a card from the parents")),
     ("view cases:consent", _("looked at the consents")),
     ("change cases:consent", _("recorded or withdrew consent")),
-    ("view cases:career", _("looked at the school career")),
+    ("view career:career", _("looked at the school career")),
     ("change cases:", _("changed the case")),
     ("view cases:", _("looked at the case")),
     ("view audit:", _("looked at this access log")),
@@ -72,8 +72,8 @@ def page_number(raw: str | None, last: int) -> int:
 
 
 @login_required
-def case_log(request, case_id: int):
-    access = get_family_case(request, case_id, Need.ADMIN)
+def access_log(request, case_id: int):
+    access = family_access_or_403(request, case_id, Need.CASE)
     case = access.case
     names = {p.user_id: p.name for p in case.participants.all() if p.user_id}
     # By id: lines the sealer has not reached yet are shown too.
@@ -89,4 +89,4 @@ def case_log(request, case_id: int):
         event.who = names.get(event.actor_id) or event.actor_label or _("the system")
         event.what = describe(event.action)
         event.grounds = describe_reason(event.reason)
-    return render(request, "audit/case_log.html", {"case": case, "page": page})
+    return render(request, "privacy/access_log.html", {"case": case, "page": page})

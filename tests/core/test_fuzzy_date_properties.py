@@ -6,13 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from rondom.timeline.fuzzy_dates import (
-    FuzzyDateError,
-    Precision,
-    parse_fuzzy_date,
-    resolve_groups,
-    school_year_bounds,
-)
+from rondom.core.dates import school_year_bounds
+from rondom.core.fuzzy_dates import FuzzyDateError, Precision, parse_fuzzy_date, resolve_groups
 
 from .test_fuzzy_dates import TODAY, D, interval, parse
 

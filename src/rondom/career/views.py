@@ -4,14 +4,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from rondom.cases.access import Need, get_access
-from rondom.cases.forms import SchoolPeriodForm
-from rondom.timeline.career import group_year_spans, set_group_sequence
-from rondom.timeline.editing import reresolve_group_dates
+from rondom.cases.access import Need, access_or_404
+
+from .changes import career_changed, set_group_sequence
+from .forms import SchoolPeriodForm
+from .spans import group_year_spans
 
 
 def _child(request, case_id: int, child_id: int):
-    access = get_access(request, case_id, Need.CONTENT)
+    access = access_or_404(request, case_id, Need.CONTENT)
     child = access.case.children.filter(pk=child_id).first()
     if child is None:
         raise Http404
@@ -32,7 +33,7 @@ def career(request, case_id: int, child_id: int):
     periods = list(child.school_periods.prefetch_related("group_years"))
     return render(
         request,
-        "cases/career.html",
+        "career/career.html",
         {
             "case": child.case,
             "child": child,
@@ -49,13 +50,13 @@ def _edit(request, child, period=None):
     def place_groups(saved):
         cleaned = form.cleaned_data
         set_group_sequence(saved, cleaned["groups"], cleaned["first_school_year"])
-        reresolve_group_dates(child)
+        career_changed(child)
 
     if request.method == "POST" and form.is_valid() and form.save_if_current(place_groups):
-        return redirect("cases:career", case_id=child.case_id, child_id=child.pk)
+        return redirect("career:career", case_id=child.case_id, child_id=child.pk)
     return render(
         request,
-        "cases/period_form.html",
+        "career/period_form.html",
         {"form": form, "case": child.case, "child": child, "period": period},
     )
 
@@ -77,5 +78,5 @@ def period_delete(request, case_id: int, child_id: int, period_id: int):
     child, period = _period(request, case_id, child_id, period_id)
     with transaction.atomic():
         period.delete()
-        reresolve_group_dates(child)
-    return redirect("cases:career", case_id=case_id, child_id=child_id)
+        career_changed(child)
+    return redirect("career:career", case_id=case_id, child_id=child_id)

@@ -27,6 +27,7 @@ from datetime import date
 from rondom.core.limits import EARLIEST_REMEMBERED_YEAR, latest_remembered_year
 
 from .date_errors import FuzzyDateError
+from .dates import school_year_bounds
 
 
 class Precision(enum.StrEnum):
@@ -54,11 +55,6 @@ class FuzzyDate:
     def is_placed(self) -> bool:
         """True when the date can be put on the timeline."""
         return self.start is not None and self.end is not None
-
-
-def school_year_bounds(start_year: int) -> tuple[date, date]:
-    """First and last day of the school year that starts in `start_year` (1 Aug - 31 Jul)."""
-    return date(start_year, 8, 1), date(start_year + 1, 7, 31)
 
 
 _MONTH_WORDS = (

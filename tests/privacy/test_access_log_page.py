@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from rondom.audit import views
 from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
 from rondom.audit.sealing import seal_pending
+from rondom.privacy import views
 
 from ..conftest import coach_with_consent
 
@@ -22,7 +22,7 @@ def fill(case_id: int, user, count: int) -> None:
 
 @pytest.fixture
 def log_url(story):
-    return reverse("audit:case_log", args=[story["case"].pk])
+    return reverse("privacy:access_log", args=[story["case"].pk])
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_a_parent_does_not_learn_from_the_log_that_a_card_is_kept_from_them(
     kept.restricted_to.add(b.manager)
     history = reverse("timeline:card_history", args=[story["case"].pk, kept.pk])
     assert manager_client.get(history).status_code == 200
-    log = reverse("audit:case_log", args=[story["case"].pk])
+    log = reverse("privacy:access_log", args=[story["case"].pk])
     parent = Client()
     parent.force_login(parent_user)
     looked = "bekeek de tijdlijn of een kaartje"  # the only such line: the manager's look
@@ -133,7 +133,7 @@ def test_the_page_shows_lines_the_sealer_has_not_reached_newest_first(story, par
     lines written later, so the chain's order differs, and a new line has no place yet."""
     case_id = story["case"].pk
     written = {}
-    order = [(10, "view cases:career"), (11, "view cases:consent"), (5, "view cases:detail"),
+    order = [(10, "view career:career"), (11, "view cases:consent"), (5, "view cases:detail"),
              (12, "view timeline:child")]  # fmt: skip
     for pk, action in order:
         seal_pending()

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from rondom.timeline.fuzzy_dates import (
+from rondom.core.dates import school_year_bounds
+from rondom.core.fuzzy_dates import (
     FuzzyDate,
     FuzzyDateError,
     Precision,
     parse_fuzzy_date,
     resolve_groups,
-    school_year_bounds,
 )
 
 TODAY = date(2025, 6, 15)  # latest accepted year: 2027; "26" is 2026, "27" is 1927
@@ -306,7 +306,7 @@ def test_parser_never_needs_django_settings():
     """Parsing and raising must not evaluate a lazy string (no settings in this process)."""
     script = (
         "from datetime import date\n"
-        "from rondom.timeline.fuzzy_dates import FuzzyDateError, parse_fuzzy_date\n"
+        "from rondom.core.fuzzy_dates import FuzzyDateError, parse_fuzzy_date\n"
         f"for text in {[text for text, _ in MESSAGE_CASES]!r}:\n"
         "    try:\n"
         "        parse_fuzzy_date(text, date(2025, 6, 15))\n"

@@ -15,18 +15,18 @@ from rondom.meetings.reminders import send_reminders
 
 @pytest.mark.django_db
 def test_my_agreements_lists_mine_with_overdue_highlighted(story, manager_client):
-    html = manager_client.get(reverse("follow_up:my_agreements")).content.decode()
+    html = manager_client.get(reverse("caseload:my_agreements")).content.decode()
     assert "Gesprek met de RT&#x27;er" in html
     assert "te laat" in html  # due 1 April 2024
 
 
 @pytest.mark.django_db
 def test_overview_flags_cases_without_a_planned_meeting(story, manager_client):
-    html = manager_client.get(reverse("follow_up:overview")).content.decode()
+    html = manager_client.get(reverse("caseload:overview")).content.decode()
     assert "Familie Test" in html and "geen overleg gepland" in html
     story["meeting"].next_meeting_on = timezone.localdate() + timedelta(days=14)
     story["meeting"].save()
-    html = manager_client.get(reverse("follow_up:overview")).content.decode()
+    html = manager_client.get(reverse("caseload:overview")).content.decode()
     assert "geen overleg gepland" not in html
 
 
@@ -49,9 +49,7 @@ def test_reminders_go_once_a_day_to_owners_of_due_and_overdue_agreements(story):
 def test_parent_sees_own_agreements_only(story, parent_user):
     client = Client()
     client.force_login(parent_user)
-    assert (
-        "Gesprek met de RT" not in client.get(reverse("follow_up:my_agreements")).content.decode()
-    )
+    assert "Gesprek met de RT" not in client.get(reverse("caseload:my_agreements")).content.decode()
 
 
 def _due(story, count: int, owner=None) -> None:

@@ -4,9 +4,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from rondom.cases.models import Child, GroupYear, SchoolPeriod
+from rondom.cases.models import Child
+from rondom.core.dates import school_year_bounds
 
-from .fuzzy_dates import school_year_bounds
+from .models import SchoolPeriod
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,3 @@ def spans_of(years: Iterable[tuple[int, str, str, date, date | None]]) -> list[G
         spans.append(GroupSpan(group, label, start, end, group in seen and group != "peuter"))
         seen.add(group)
     return spans
-
-
-def school_year_of(day: date) -> int:
-    """The starting year of the school year that contains `day` (school years start 1 August)."""
-    return day.year if day.month >= 8 else day.year - 1
-
-
-def set_group_sequence(period: SchoolPeriod, groups: list[str], first_year: int) -> None:
-    """Replace the period's groups by a sequence, one school year each, from `first_year` on."""
-    period.group_years.all().delete()
-    GroupYear.objects.bulk_create(
-        GroupYear(period=period, school_year=first_year + offset, group=group)
-        for offset, group in enumerate(groups)
-    )
