@@ -1,15 +1,20 @@
+import os
 import socket
 import threading
 import time
 from datetime import date
 
 import pytest
+from django.conf import settings as django_settings
 
 from rondom.accounts.models import User
 from rondom.career.models import PeriodKind
 from rondom.cases.models import Role
 from rondom.demo.builder import CaseBuilder
 from rondom.timeline.kinds import CardKind, Rating
+
+# Hypothesis keeps its examples next to the test databases, not in the project's root.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(django_settings.DATA_DIR / "hypothesis"))
 
 
 @pytest.fixture(autouse=True)

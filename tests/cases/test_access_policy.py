@@ -1,27 +1,53 @@
 """Walk every URL of a case, as people outside it and as people in it."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from rondom.cases.access import cases_for
 
 
-def case_url_patterns() -> dict[str, set[str]]:
-    """Every named URL that takes a case id, with its parameters, from the URL configuration."""
-    found = {}
+@dataclass(frozen=True)
+class Route:
+    name: str | None  # with its namespaces, as reverse() takes it
+    route: str  # the whole pattern, from the root of the URL configuration
+    params: frozenset[str]  # from the pattern and from every include above it
+    view: Callable
 
-    def walk(patterns, namespace):
+
+def all_routes() -> list[Route]:
+    """Every URL pattern of the project, found by walking the resolver through its includes."""
+    found = []
+
+    def walk(patterns, prefix: str, namespace: str | None, params: frozenset[str]) -> None:
         for entry in patterns:
+            route = prefix + str(entry.pattern)
+            here = params | frozenset(entry.pattern.regex.groupindex)
             if isinstance(entry, URLResolver):
-                walk(entry.url_patterns, entry.namespace or namespace)
-            elif isinstance(entry, URLPattern) and entry.name:
-                params = set(entry.pattern.regex.groupindex)
-                if "case_id" in params:
-                    found[f"{namespace}:{entry.name}" if namespace else entry.name] = params
+                inner = ":".join(filter(None, [namespace, entry.namespace])) or None
+                walk(entry.url_patterns, route, inner, here)
+            else:
+                name = entry.name and ":".join(filter(None, [namespace, entry.name]))
+                found.append(Route(name, route, here, entry.callback))
 
-    walk(get_resolver().url_patterns, None)
+    walk(get_resolver().url_patterns, "", None, frozenset())
     return found
+
+
+def takes_a_case(route: Route) -> bool:
+    return any(param == "case" or param.startswith("case_") for param in route.params)
+
+
+def case_routes() -> list[Route]:
+    return [route for route in all_routes() if takes_a_case(route)]
+
+
+def case_url_patterns() -> dict[str, frozenset[str]]:
+    """Every named URL that takes a case, with its parameters."""
+    return {route.name: route.params for route in case_routes() if route.name}
 
 
 def case_url_names() -> list[str]:
@@ -46,21 +72,39 @@ def url_for(name: str, story) -> str:
     return url + "?kind=help" if name == "timeline:card_create" else url
 
 
-def api_urls(story) -> list[str]:
-    case = story["case"]
-    return [
-        f"/api/v1/cases/{case.pk}/",
-        f"/api/v1/children/{story['child'].pk}/",
-        f"/api/v1/participants/{story['parent'].pk}/",
-        f"/api/v1/school-periods/{story['child'].school_periods.first().pk}/",
-        f"/api/v1/cards/{story['help_card'].pk}/",
-    ]
+def api_item_url_names() -> set[str]:
+    """The API's addresses of one item (all of them data of a case), without format suffixes."""
+    names = set()
+    for route in all_routes():
+        if not getattr(route.view, "actions", None):
+            continue  # not a viewset of the API
+        viewset = route.view.cls
+        lookup = viewset.lookup_url_kwarg or viewset.lookup_field
+        if lookup in route.params and "format" not in route.params:
+            names.add(route.name)
+    return names
+
+
+# The story's item behind each API address of one item.
+API_ITEMS = {
+    "case-detail": lambda story: story["case"].pk,
+    "child-detail": lambda story: story["child"].pk,
+    "participant-detail": lambda story: story["parent"].pk,
+    "school-period-detail": lambda story: story["child"].school_periods.first().pk,
+    "card-detail": lambda story: story["help_card"].pk,
+}
+
+
+def api_urls(story) -> dict[str, str]:
+    return {name: reverse(name, kwargs={"pk": item(story)}) for name, item in API_ITEMS.items()}
 
 
 def test_the_walk_covers_the_case_pages():
     names = case_url_names()
     assert len(names) >= 15
     assert {"cases:detail", "timeline:child", "timeline:card_edit", "career:career"} <= set(names)
+    assert not [route.route for route in case_routes() if not route.name], "a case URL has no name"
+    assert set(API_ITEMS) == api_item_url_names()
 
 
 def assert_gets_nothing(client: Client, story):
@@ -71,7 +115,7 @@ def assert_gets_nothing(client: Client, story):
             response = getattr(client, method)(url)
             assert response.status_code in (404, 405), (method, url, response.status_code)
             assert title.encode() not in response.content
-    for url in api_urls(story):
+    for url in api_urls(story).values():
         for method in ("get", "put", "patch", "delete"):
             response = getattr(client, method)(url, content_type="application/json", data={})
             assert response.status_code in (403, 404, 405), (method, url, response.status_code)
@@ -109,7 +153,7 @@ def test_anonymous_visitor_is_sent_to_login(story):
         assert response.status_code in (302, 405)
         if response.status_code == 302:
             assert response["Location"].startswith(reverse("account_login"))
-    assert client.get(api_urls(story)[0]).status_code == 403
+    assert client.get(api_urls(story)["case-detail"]).status_code == 403
 
 
 @pytest.mark.django_db

@@ -37,7 +37,12 @@ def test_parent_downloads_the_family_data_as_pdf(client, story, parent_user, sec
     assert "Sam" in text and "1 maart 2015" in text  # the child
     assert "Speltherapie" in text and "Zonder datum" in text  # the cards
     assert "De Vlieger" in text  # the school career
-    assert "samen bespreken" in text or "Toestemming" in text  # the consent section
+    consent = story["case"].consents.get()
+    valid = " – ".join(
+        f"{d.day}-{d.month}-{d.year}" for d in (consent.valid_from, consent.valid_until)
+    )
+    # The consent row: given by, for whom, the purpose and how long it holds.
+    assert f"Samira Inge Bakker Samen de tijdlijn opstellen en bespreken {valid}" in text
     assert "Gesprek met de RT'er" in text  # the meeting's agreements
     assert "Mijn eigen concept" in text
     assert "Concept van de school" not in text

@@ -60,7 +60,7 @@ def test_meeting_report_holds_the_whole_meeting(manager_client, story, held):
     assert "Lezen gaat vooruit sinds de hulp." in text  # a step's notes
     assert "Vaste juf" in text and "Veel wisselingen" in text  # helping and hindering
     assert "Speltherapie" in text and "keerpunt" in text  # a key moment
-    assert "Gesprek met de RT'er" in text  # the agreements
+    assert "Afspraken" in text and "Gesprek met de RT'er" in text  # the agreements
     assert "1 juni 2024" in text and "leerlingdossier" in text
     # A key moment on a card with limited access does not go on paper.
     assert "Veilig Thuis" not in text
@@ -71,4 +71,18 @@ def test_consent_without_agreements_gives_no_agreements_card(client, story, held
     client.force_login(coach_with_consent(story, agreements=False))
     card_url, report_url = urls(story, held)
     assert client.get(card_url).status_code == 404
-    assert client.get(report_url).status_code == 200
+    response = client.get(report_url)
+    assert response.status_code == 200
+    pages = read_pdf(response.content)
+    assert_size(pages, A4_PORTRAIT)
+    text = all_text(pages)
+    # What the meeting recorded, apart from the agreements, is there.
+    assert "Verslag van de bijeenkomst" in text and "Samen kijken naar groep 3" in text
+    assert "Lezen gaat vooruit sinds de hulp." in text
+    assert "Wat helpt Vaste juf Wat belemmert Veel wisselingen" in text
+    assert "Speltherapie (keerpunt)" in text
+    assert "Volgend overleg 1 juni 2024" in text and "leerlingdossier, dossier jeugdteam" in text
+    # The agreements are left out, heading and all, and so is the card with limited access.
+    assert "Gesprek met de RT'er" not in text and "Afspraken" not in text
+    assert "Geen afspraken gemaakt." not in text
+    assert "Veilig Thuis" not in text

@@ -1,7 +1,5 @@
 """In a real chromium: log in, open the demo case and add a help card in place."""
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
@@ -9,8 +7,6 @@ from rondom.cases.models import Case
 from rondom.demo.cases import PAPER_CASE
 
 from .conftest import log_in
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -24,8 +20,6 @@ def test_add_help_card_and_see_it_in_the_help_row_at_the_right_age(page, live_se
     page.get_by_role("link", name=PAPER_CASE).click()
     page.get_by_role("link", name="Tijdlijn openen").click()
     page.wait_for_selector(".tl-row--help")
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "timeline.png"), full_page=True)
 
     page.locator(".tl-row--help .tl-add").click()
     editor = page.locator("#editor")
