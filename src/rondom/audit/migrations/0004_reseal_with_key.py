@@ -2,7 +2,7 @@
 
 The old chain is checked first. An intact one is hashed again under RONDOM_AUDIT_KEY, so set
 that before migrating. A broken one is left as it was, with a warning: re-sealing it would
-hide what went wrong, and `rondom verify-audit` keeps reporting it.
+hide what went wrong, and `rondom verify_audit` keeps reporting it.
 """
 
 import sys
@@ -21,7 +21,7 @@ def _reseal(apps, to: int) -> None:
         reseal(AuditEvent, audit_key(), audit_key(), seal=to)
     except ResealRefused as refused:
         sys.stderr.write(
-            "\nThe access log was NOT re-sealed: its chain is broken. rondom verify-audit "
+            "\nThe access log was NOT re-sealed: its chain is broken. rondom verify_audit "
             "lists where.\n"
             + "".join(f"  event {b.seq}: {b.problem}\n" for b in refused.found.breaks[:50])
         )
