@@ -59,7 +59,11 @@ from rondom.meetings.models import (  # noqa: E402
     Step,
     StepNote,
 )
-from rondom.timeline.editing import TRACKED_FIELDS  # noqa: E402
+from rondom.timeline.card_fields import (  # noqa: E402
+    MANY_PEOPLE_FIELDS,
+    WRITTEN_FIELDS,
+    written_value,
+)
 from rondom.timeline.kinds import CardKind, Domain, HomeAspect, Rating  # noqa: E402
 from rondom.timeline.models import Card, CardRevision  # noqa: E402
 
@@ -213,9 +217,9 @@ def card_for(case, children, authors, j: int, per_case: int, today: date) -> Car
 
 def first_revision(card: Card, user_id: int) -> CardRevision:
     changes = {}
-    for field in TRACKED_FIELDS:
-        if field != "restricted_to":
-            value = getattr(card, f"{field}_id" if field in ("child", "author") else field)
+    for field in WRITTEN_FIELDS:
+        if field not in MANY_PEOPLE_FIELDS:
+            value = written_value(card, field)
             if value not in ("", None):
                 changes[field] = [None, value]
     return CardRevision(

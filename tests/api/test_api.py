@@ -136,6 +136,23 @@ def test_stale_version_of_a_child_gets_409(api, story):
     stale = api.patch(url, {"name": "Sammie", "version": child.version}, format="json")
     assert stale.status_code == 409
     assert stale.json()["current"]["name"] == "Samuel"
+    child.refresh_from_db()
+    assert child.name == "Samuel"
+
+
+@pytest.mark.django_db
+def test_a_version_that_is_no_number_gets_a_message_not_a_change(api, story):
+    child = story["child"]
+    for sent in ("twee", "²", True, -1, 10**30):
+        response = api.patch(
+            f"/api/v1/children/{child.pk}/", {"name": "Samuel", "version": sent}, format="json"
+        )
+        assert response.status_code == 400, sent
+        assert response.json()["version"] == [
+            "Stuur de versie mee die je het laatst hebt gelezen, als heel getal."
+        ]
+    child.refresh_from_db()
+    assert child.name == "Sam" and child.version == 1
 
 
 @pytest.mark.django_db

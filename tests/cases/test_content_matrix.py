@@ -15,13 +15,13 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from rondom.meetings.models import Agreement, KeyMoment, Meeting
-from rondom.timeline.editing import (
+from rondom.timeline.card_changes import (
     apply_date,
     create_card,
     save_card_changes,
     share_drafts,
-    snapshot,
 )
+from rondom.timeline.card_fields import snapshot
 from rondom.timeline.kinds import CardKind, RestrictionReason
 from rondom.timeline.models import Card
 

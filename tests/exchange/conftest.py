@@ -5,7 +5,8 @@ import pytest
 from rondom.accounts.models import Organisation
 from rondom.meetings.closing import close_meeting
 from rondom.meetings.models import Factor, KeyMoment, Step
-from rondom.timeline.editing import save_card_changes, snapshot
+from rondom.timeline.card_changes import save_card_changes
+from rondom.timeline.card_fields import snapshot
 from rondom.timeline.kinds import CardKind
 from rondom.timeline.models import CardHiding, CardLink
 

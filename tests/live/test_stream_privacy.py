@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rondom.meetings.models import Agreement, Factor
-from rondom.timeline.editing import apply_date, create_card
+from rondom.timeline.card_changes import apply_date, create_card
 from rondom.timeline.kinds import CardKind, RestrictionReason
 from rondom.timeline.models import Card
 

@@ -138,9 +138,11 @@ def test_closing_freezes_the_timeline_and_shows_changes_since(meeting, story, ma
         "life_event", story["parent"], "2025", "Nieuwe baan vader", story["child"]
     )
     html = manager_client.get(url("detail", meeting)).content.decode()
-    # The sentence is not pluralised: with one card it reads "1 kaartjes" (a known flaw).
-    assert "1 kaartjes toegevoegd, 0 gewijzigd, 0 verwijderd." in html
+    assert "1 kaartje toegevoegd, 0 gewijzigd, 0 verwijderd." in html
     assert "<li>+ Nieuwe baan vader</li>" in html
+    story["builder"].card("life_event", story["parent"], "2025", "Verhuisd", story["child"])
+    html = manager_client.get(url("detail", meeting)).content.decode()
+    assert "2 kaartjes toegevoegd, 0 gewijzigd, 0 verwijderd." in html
     # a closed meeting is a record: no more notes
     assert manager_client.post(url("note", meeting, 1), {"step1-text": "x"}).status_code == 404
 
@@ -197,7 +199,8 @@ def test_a_key_moment_whose_card_became_a_draft_shows_no_draft_text(story, paren
     """A shared card marked as a key moment, later made a private draft again and rewritten:
     nobody reads the draft's words on the meeting page, its author included."""
     from rondom.meetings.models import KeyMoment
-    from rondom.timeline.editing import save_card_changes, snapshot
+    from rondom.timeline.card_changes import save_card_changes
+    from rondom.timeline.card_fields import snapshot
 
     card = story["help_card"]  # the parent's own card
     KeyMoment.objects.create(meeting=story["meeting"], card=card, note="keerpunt")

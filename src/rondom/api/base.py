@@ -1,7 +1,7 @@
 """What every API resource of case data shares: the policy, the access log and versions."""
 
 from django.db import transaction
-from django.db.models import F
+from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
@@ -12,9 +12,21 @@ from rondom.audit.models import AuditEvent
 from rondom.career.models import SchoolPeriod
 from rondom.cases.access import CaseAccess, Need, accesses_for, cases_for
 from rondom.cases.models import Case, Child
+from rondom.core.versioning import StaleVersion, read_version
 from rondom.timeline.models import Card
 
 from .permissions import CaseManagersChange, SeesCaseContent, case_of
+
+
+def sent_version(request) -> int | None:
+    """The version a client says it last read, if it says one."""
+    sent = request.data.get("version") if isinstance(request.data, dict) else None
+    if sent is None:
+        return None
+    version = read_version(sent)
+    if version is None:
+        raise ValidationError({"version": [_("Send the version you last read, a whole number.")]})
+    return version
 
 
 def log_entry(obj) -> tuple[int, int | None, int | None]:
@@ -132,19 +144,22 @@ class CaseDataViewSet(viewsets.ModelViewSet):
 
     def update(self, request, *args, **kwargs):
         """Refuse a change based on an older version than the one saved (409 Conflict)."""
-        with transaction.atomic():
-            model = self.get_object().__class__
-            locked = model.objects.select_for_update().get(pk=self.kwargs["pk"])
-            sent = request.data.get("version") if isinstance(request.data, dict) else None
-            if sent is not None and str(sent) != str(locked.version):
-                return Response(
-                    {
-                        "detail": "This was changed by someone else.",
-                        "current": self.get_serializer(locked).data,
-                    },
-                    status=status.HTTP_409_CONFLICT,
+        instance = self.get_object()
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        try:
+            with transaction.atomic():
+                instance.save_if_current(
+                    sent_version(request), lambda: self.perform_update(serializer)
                 )
-            response = super().update(request, *args, **kwargs)
-            model.objects.filter(pk=locked.pk).update(version=F("version") + 1)
-            response.data["version"] = locked.version + 1
-            return response
+        except StaleVersion as stale:
+            return Response(
+                {
+                    "detail": "This was changed by someone else.",
+                    "current": self.get_serializer(stale.current).data,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(serializer.data)

@@ -9,6 +9,7 @@ from rondom.career.models import SchoolPeriod
 from rondom.cases.access import access_for, shows_date_of_birth
 from rondom.cases.forms import CaseForm, ChildForm, ParticipantForm
 from rondom.cases.models import Case, Child, Participant
+from rondom.timeline.card_fields import DATE_FIELDS, WRITTEN_FIELDS, snapshot
 from rondom.timeline.forms import CardForm
 from rondom.timeline.kinds import CardKind
 from rondom.timeline.models import Card
@@ -130,7 +131,7 @@ class SchoolPeriodSerializer(serializers.ModelSerializer):
         data = {**base, **attrs, "groups": " ".join(attrs.get("groups", []))}
         form = SchoolPeriodForm(data, instance=None)
         cleaned = validate_with_form(form)
-        attrs["starts_on"], attrs["ends_on"] = form.starts_on, form.ends_on
+        attrs["starts_on"], attrs["ends_on"] = form.instance.starts_on, form.instance.ends_on
         attrs["groups"] = cleaned["groups"]
         attrs["first_school_year"] = cleaned["first_school_year"]
         return attrs
@@ -161,38 +162,20 @@ class CardSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "case",
-            "child",
-            "kind",
-            "author",
-            "date_text",
-            "starts_on",
-            "ends_on",
-            "precision",
-            "text",
-            "text_less_well",
-            "provider",
-            "with_whom",
-            "aspect",
-            "rating",
-            "domain",
-            "restricted_to",
-            "restriction_reason",
+            *WRITTEN_FIELDS,
+            *DATE_FIELDS,
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["starts_on", "ends_on", "precision", "created_at", "updated_at"]
+        read_only_fields = [*DATE_FIELDS, "created_at", "updated_at"]
 
     def validate(self, attrs):
         case = attrs.get("case") or self.instance.case
         kind = attrs.get("kind") or self.instance.kind
         if self.instance and ("case" in attrs and attrs["case"] != self.instance.case):
             raise serializers.ValidationError({"case": ["A card cannot move to another case."]})
-        base = {}
-        if self.instance:
-            base = {f: getattr(self.instance, f) for f in CardForm.Meta.fields}
-            base["child"], base["author"] = self.instance.child_id, self.instance.author_id
-            base["restricted_to"] = [p.pk for p in self.instance.restricted_to.all()]
+        base = snapshot(self.instance) if self.instance else {}
         sent = {key: getattr(value, "pk", value) for key, value in attrs.items()}
         data = {**base, **sent, "kind": kind}
         access = access_for(self.context["request"].user, case)

@@ -12,14 +12,10 @@ from rondom.career.models import SchoolPeriod
 from rondom.cases.access import access_for
 from rondom.cases.models import Case, Child, Participant
 from rondom.cases.services import start_case, why_not_removable
+from rondom.core.versioning import StaleVersion
 from rondom.timeline.access import visible_cards_for_user
-from rondom.timeline.editing import (
-    EditConflict,
-    create_card,
-    delete_card,
-    save_card_changes,
-    snapshot,
-)
+from rondom.timeline.card_changes import create_card, delete_card, save_card_changes
+from rondom.timeline.card_fields import snapshot
 from rondom.timeline.models import Card
 
 from .base import CaseDataViewSet, log_entry
@@ -171,7 +167,7 @@ class CardViewSet(CaseDataViewSet):
                 request.user,
                 form.cleaned_data.get("restricted_to"),
             )
-        except EditConflict as conflict:
+        except StaleVersion as conflict:
             answer = {"detail": _("This card was changed by someone else.")}
             # The other version goes along only if this person may still read the card.
             if self.get_queryset().filter(pk=card.pk).exists():

@@ -1,14 +1,13 @@
-from datetime import date
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rondom.core.dates import school_year_of
-from rondom.core.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 from rondom.core.limits import FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, check_school_years
 from rondom.core.text import PlainTextMixin
+from rondom.core.vague_dates import read_vague_date
 from rondom.core.versioning import VersionedForm
 
+from .changes import career_changed, set_group_sequence
 from .models import Group, SchoolPeriod
 
 GROUP_CHOICES = {choice.value for choice in Group}
@@ -60,35 +59,26 @@ class SchoolPeriodForm(PlainTextMixin, VersionedForm):
             if years:
                 self.initial["first_school_year"] = years[0].school_year
 
-    def _parse(self, field: str) -> date | None:
-        text = self.cleaned_data.get(field, "").strip()
-        if not text:
-            return None
-        try:
-            value = parse_fuzzy_date(text)
-        except FuzzyDateError as error:
-            raise forms.ValidationError(error.message, code=error.code) from error
-        if value.start is None:
-            raise forms.ValidationError(_("Give a date, a month or a year."))
-        return value.start if field == "start_text" else value.end
-
     def clean_start_text(self) -> str:
-        self.starts_on = self._parse("start_text")
-        if self.starts_on is None:
+        text = self.cleaned_data["start_text"].strip()
+        if not text:
             raise forms.ValidationError(_("When did this period start?"))
-        return self.cleaned_data["start_text"].strip()
+        self.start = read_vague_date(text, placed=True)
+        return text
 
     def clean_end_text(self) -> str:
-        self.ends_on = self._parse("end_text")
-        return self.cleaned_data["end_text"].strip()
+        text = self.cleaned_data["end_text"].strip()
+        self.end = read_vague_date(text, placed=True) if text else None
+        return text
 
     def clean_groups(self) -> list[str]:
         return parse_group_sequence(self.cleaned_data.get("groups", ""))
 
     def clean(self):
         cleaned = super().clean()
-        starts_on = getattr(self, "starts_on", None)
-        ends_on = getattr(self, "ends_on", None)
+        if "start_text" in cleaned:
+            self.instance.store_dates(self.start, getattr(self, "end", None))
+        starts_on, ends_on = self.instance.starts_on, self.instance.ends_on
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("end_text", _("The end lies before the start."))
         if starts_on and not cleaned.get("first_school_year"):
@@ -101,10 +91,9 @@ class SchoolPeriodForm(PlainTextMixin, VersionedForm):
                 self.add_error("first_school_year", error)
         return cleaned
 
-    def save(self, commit: bool = True) -> SchoolPeriod:
-        period = super().save(commit=False)
-        period.starts_on = self.starts_on
-        period.ends_on = self.ends_on
-        if commit:
-            period.save()
-        return period
+    def place_groups(self, period: SchoolPeriod) -> None:
+        """Give the saved period the groups this form names, one school year each, and tell
+        the components that follow the career."""
+        cleaned = self.cleaned_data
+        set_group_sequence(period, cleaned["groups"], cleaned["first_school_year"])
+        career_changed(period.child)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Child
+from rondom.core.vague_dates import VaguelyDated
 from rondom.core.versioning import Versioned
 
 
@@ -17,8 +18,11 @@ class PeriodKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class SchoolPeriod(Versioned):
-    """A stretch of the school career: childcare, a school, or time out of school."""
+class SchoolPeriod(Versioned, VaguelyDated):
+    """A stretch of the school career: childcare, a school, or time out of school.
+
+    It runs from the first day `start_text` can mean to the last day `end_text` can mean.
+    """
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="school_periods")
     kind = models.CharField(_("kind"), max_length=20, choices=PeriodKind.choices)
@@ -27,8 +31,7 @@ class SchoolPeriod(Versioned):
     )
     start_text = models.CharField(_("from"), max_length=60)
     end_text = models.CharField(_("until"), max_length=60, blank=True)
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
+    starts_on = models.DateField()  # a period always has a start
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from rondom.cases.access import Need, access_or_404
 
-from .changes import career_changed, set_group_sequence
+from .changes import career_changed
 from .forms import SchoolPeriodForm
 from .spans import group_year_spans
 
@@ -46,13 +46,7 @@ def career(request, case_id: int, child_id: int):
 def _edit(request, child, period=None):
     form = SchoolPeriodForm(request.POST or None, instance=period)
     form.instance.child = child
-
-    def place_groups(saved):
-        cleaned = form.cleaned_data
-        set_group_sequence(saved, cleaned["groups"], cleaned["first_school_year"])
-        career_changed(child)
-
-    if request.method == "POST" and form.is_valid() and form.save_if_current(place_groups):
+    if request.method == "POST" and form.is_valid() and form.save_if_current(form.place_groups):
         return redirect("career:career", case_id=child.case_id, child_id=child.pk)
     return render(
         request,

@@ -1,8 +1,28 @@
-"""Optimistic locking for the case's own records: a stale form is refused, never saved over."""
+"""Optimistic locking for the case's own records: a stale change is refused, never saved over."""
+
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+
+
+class StaleVersion(Exception):
+    """Someone else saved the record after this change was started from it."""
+
+    def __init__(self, current: models.Model):
+        super().__init__("changed meanwhile")
+        self.current = current
+
+
+def read_version(value: object) -> int | None:
+    """The version a client sent back, if it is one: a whole number, from a form or JSON."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31:
+        return value
+    return None
 
 
 class Versioned(models.Model):
@@ -10,6 +30,26 @@ class Versioned(models.Model):
 
     class Meta:
         abstract = True
+
+    def save_if_current(
+        self, expected: int | None = None, save: Callable[[], Any] | None = None
+    ) -> None:
+        """Save this record as the next version, unless the stored one is no longer `expected`
+        (by default the version it was loaded as); then raise StaleVersion with the stored one.
+
+        `save` saves it instead of `self.save()`, for a form that also saves relations. Call it
+        inside a transaction to keep more work together with the save.
+        """
+        with transaction.atomic():
+            if self.pk is not None:
+                expected = self.version if expected is None else expected
+                stored = type(self)._default_manager.filter(pk=self.pk, version=expected)
+                # One conditional UPDATE: two savers cannot both move on from the same version,
+                # and nothing else waits on a lock for longer than that statement.
+                if not stored.update(version=expected + 1):
+                    raise StaleVersion(type(self)._default_manager.get(pk=self.pk))
+                self.version = expected + 1
+            (save or self.save)()
 
 
 class VersionedForm(forms.ModelForm):
@@ -26,22 +66,15 @@ class VersionedForm(forms.ModelForm):
 
         `commit_extra(instance)` runs in the same transaction, after the instance is saved.
         """
-        with transaction.atomic():
-            instance = self.instance
-            if instance.pk:
-                expected = self.cleaned_data.get("version") or instance.version
-                model = type(instance)
-                bumped = model.objects.filter(pk=instance.pk, version=expected).update(
-                    version=expected + 1
-                )
-                if not bumped:
-                    self._explain_conflict(model.objects.get(pk=instance.pk))
-                    return None
-                instance.version = expected + 1
-            instance = self.save()
-            if commit_extra:
-                commit_extra(instance)
-            return instance
+        try:
+            with transaction.atomic():
+                self.instance.save_if_current(self.cleaned_data.get("version"), self.save)
+                if commit_extra:
+                    commit_extra(self.instance)
+        except StaleVersion as stale:
+            self._explain_conflict(stale.current)
+            return None
+        return self.instance
 
     def _explain_conflict(self, current) -> None:
         saved_now = []

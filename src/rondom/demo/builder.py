@@ -6,13 +6,11 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from rondom.career.changes import career_changed, set_group_sequence
+from rondom.career.forms import SchoolPeriodForm
 from rondom.career.models import SchoolPeriod
 from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant
 from rondom.cases.services import start_case
-from rondom.core.dates import school_year_of
-from rondom.core.fuzzy_dates import parse_fuzzy_date
-from rondom.timeline.editing import apply_date, create_card
+from rondom.timeline.card_changes import apply_date, create_card
 from rondom.timeline.merging import link_cards
 from rondom.timeline.models import Card
 
@@ -44,19 +42,13 @@ class CaseBuilder:
         )
 
     def period(self, child: Child, kind: str, name: str, start: str, end: str = "", groups=""):
-        starts_on = parse_fuzzy_date(start).start
-        period = SchoolPeriod.objects.create(
-            child=child,
-            kind=kind,
-            name=name,
-            start_text=start,
-            end_text=end,
-            starts_on=starts_on,
-            ends_on=parse_fuzzy_date(end).end if end else None,
-        )
-        if groups:
-            set_group_sequence(period, groups.split(), school_year_of(starts_on))
-            career_changed(child)
+        """A stretch of the school career, checked and saved as the career page does."""
+        data = {"kind": kind, "name": name, "start_text": start, "end_text": end, "groups": groups}
+        form = SchoolPeriodForm(data, instance=SchoolPeriod(child=child))
+        if not form.is_valid():
+            raise ValueError(f"school period {start}–{end}: {form.errors.as_text()}")
+        period = form.save()
+        form.place_groups(period)
         return period
 
     def name_with_consent(self, purpose: str = "Samen de tijdlijn opstellen en bespreken") -> None:

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from rondom.cases.models import PARENT_ROLES
 from rondom.core.limits import MAX_CARDS_PER_CHILD, MAX_CASE_FILE_BYTES
 from rondom.core.text import text_problem
-from rondom.timeline.editing import TRACKED_FIELDS
+from rondom.timeline.card_fields import WRITTEN_FIELDS
 
 from .dates import check_dates
 from .document import FORMAT, REFERENCES, VERSION, location, nesting, schema, walk
@@ -233,7 +233,7 @@ def _ids(document: dict, collection: str, problems: list[Problem]) -> set:
 def _change_fits(name: str, pair: list) -> bool:
     """A change names a field of the card, and holds values of that field's kind: lists of
     people for who a card was limited to, single values for everything else."""
-    if name not in TRACKED_FIELDS:
+    if name not in WRITTEN_FIELDS:
         return False
     if name == "restricted_to":
         return all(value is None or isinstance(value, list) for value in pair)

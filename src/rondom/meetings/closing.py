@@ -2,9 +2,22 @@
 
 from django.utils import timezone
 
+from rondom.timeline.card_fields import CONTENT_FIELDS
 from rondom.timeline.models import Card
 
 from .models import Meeting
+
+
+def frozen_card(card: Card) -> dict:
+    """The card as it lay on the table: what it says, and whose colour and letter it has."""
+    return {
+        "id": card.pk,
+        "version": card.version,
+        **{name: getattr(card, name) for name in CONTENT_FIELDS},
+        "child": card.child.name if card.child else "",
+        "author": card.author.letter,
+        "colour": card.author.colour,
+    }
 
 
 def freeze(meeting: Meeting) -> dict:
@@ -16,21 +29,7 @@ def freeze(meeting: Meeting) -> dict:
         .order_by("starts_on", "pk")
     )
     return {
-        "cards": [
-            {
-                "id": card.pk,
-                "version": card.version,
-                "kind": card.kind,
-                "child": card.child.name if card.child else "",
-                "author": card.author.letter,
-                "colour": card.author.colour,
-                "date_text": card.date_text,
-                "text": card.text,
-                "text_less_well": card.text_less_well,
-                "rating": card.rating,
-            }
-            for card in cards
-        ],
+        "cards": [frozen_card(card) for card in cards],
         "notes": {str(note.step): note.text for note in meeting.notes.all()},
         "agreements": [
             {

@@ -9,7 +9,7 @@ class TimelineConfig(AppConfig):
     def ready(self) -> None:
         from rondom.career.changes import school_career_changed
 
-        from .editing import reresolve_group_dates
+        from .card_changes import reresolve_group_dates
 
         def place_cards_again(sender, child, **kwargs) -> None:
             reresolve_group_dates(child)

@@ -2,11 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
-from rondom.core.fuzzy_dates import FuzzyDateError, parse_fuzzy_date
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 from rondom.core.text import PlainTextMixin
+from rondom.core.vague_dates import read_vague_date
 
-from .editing import apply_date, has_room
+from .card_changes import apply_date, has_room
+from .card_fields import WRITTEN_FIELDS
 from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind, RestrictionReason
 from .models import Card
 
@@ -23,22 +24,7 @@ class CardForm(PlainTextMixin, forms.ModelForm):
 
     class Meta:
         model = Card
-        fields = [
-            "kind",
-            "child",
-            "author",
-            "date_text",
-            "text",
-            "text_less_well",
-            "provider",
-            "with_whom",
-            "aspect",
-            "rating",
-            "domain",
-            "is_draft",
-            "restricted_to",
-            "restriction_reason",
-        ]
+        fields = WRITTEN_FIELDS
         widgets = {
             "restricted_to": forms.CheckboxSelectMultiple,
             "kind": forms.HiddenInput,
@@ -101,12 +87,8 @@ class CardForm(PlainTextMixin, forms.ModelForm):
         return self.kind
 
     def clean_date_text(self) -> str:
-        text = self.cleaned_data.get("date_text", "").strip()
-        try:
-            parse_fuzzy_date(text)
-        except FuzzyDateError as error:
-            raise forms.ValidationError(error.message, code=error.code) from error
-        return text
+        self.date_value = read_vague_date(self.cleaned_data.get("date_text", ""))
+        return self.date_value.text
 
     def clean(self):
         cleaned = super().clean()
@@ -119,7 +101,7 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             )
         if "date_text" in cleaned and not self.errors.get("date_text"):
             self.instance.date_text = cleaned["date_text"]
-            apply_date(self.instance, self.case, child)
+            apply_date(self.instance, self.case, child, self.date_value)
         return cleaned
 
     def _check_restriction(self, cleaned: dict) -> None:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case, Child, Participant
 from rondom.core.fuzzy_dates import FuzzyDate, Precision
+from rondom.core.vague_dates import VaguelyDated
+from rondom.core.versioning import Versioned
 
 from .kinds import CardKind, Domain, HomeAspect, Rating, RestrictionReason
 
@@ -26,7 +28,7 @@ class CardQuerySet(models.QuerySet):
         )
 
 
-class Card(models.Model):
+class Card(Versioned, VaguelyDated):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="cards")
     child = models.ForeignKey(
         Child,
@@ -49,9 +51,8 @@ class Card(models.Model):
     rating = models.CharField(_("rating"), max_length=10, choices=Rating.choices, blank=True)
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices, blank=True)
 
+    # starts_on and ends_on come from VaguelyDated.
     date_text = models.CharField(_("date or period"), max_length=60, blank=True)
-    starts_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True)
     precision = models.CharField(max_length=12, default=Precision.NONE)
     date_groups = models.CharField(max_length=20, blank=True)
 
@@ -71,7 +72,6 @@ class Card(models.Model):
         _("reason for restricting"), max_length=20, choices=RestrictionReason.choices, blank=True
     )
 
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
@@ -94,8 +94,7 @@ class Card(models.Model):
 
     def set_date(self, value: FuzzyDate) -> None:
         self.date_text = value.text
-        self.starts_on = value.start
-        self.ends_on = value.end
+        self.store_dates(value, value)
         self.precision = value.precision
         self.date_groups = ",".join(value.groups)
 

@@ -3,6 +3,7 @@
 from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case
 from rondom.timeline.access import visible_cards, visible_revisions
+from rondom.timeline.card_fields import MANY_PEOPLE_FIELDS, PEOPLE_FIELDS, WRITTEN_FIELDS, snapshot
 from rondom.timeline.models import Card, CardRevision
 
 from ..values import UserByEmail, email_of, iso, read_date, read_moment
@@ -10,10 +11,13 @@ from ..values import UserByEmail, email_of, iso, read_date, read_moment
 # One UPDATE with a CASE over thousands of rows takes quadratic time; small batches do not.
 UPDATE_BATCH = 200
 
+# What an import copies from the file as it stands; the people a card names get this
+# installation's ids, and the dates are read as dates.
 CARD_FIELDS = (
-    "kind", "text", "text_less_well", "provider", "with_whom", "aspect", "rating", "domain",
-    "date_text", "precision", "is_draft", "restriction_reason", "version",
-)  # fmt: skip
+    *(name for name in WRITTEN_FIELDS if name not in PEOPLE_FIELDS + MANY_PEOPLE_FIELDS),
+    "precision",
+    "version",
+)
 
 
 def readable_cards(case: Case, access: CaseAccess | None) -> list[Card]:
@@ -36,24 +40,11 @@ def card_entry(card: Card, revisions: list[CardRevision]) -> dict:
     """The card with its history; `revisions` are those the reader may see, in any order."""
     return {
         "id": card.pk,
-        "child": card.child_id,
-        "kind": card.kind,
-        "author": card.author_id,
-        "text": card.text,
-        "text_less_well": card.text_less_well,
-        "provider": card.provider,
-        "with_whom": card.with_whom,
-        "aspect": card.aspect,
-        "rating": card.rating,
-        "domain": card.domain,
-        "date_text": card.date_text,
+        **snapshot(card),
         "starts_on": iso(card.starts_on),
         "ends_on": iso(card.ends_on),
         "precision": card.precision,
         "date_groups": [g for g in card.date_groups.split(",") if g],
-        "is_draft": card.is_draft,
-        "restricted_to": sorted(p.pk for p in card.restricted_to.all()),
-        "restriction_reason": card.restriction_reason,
         "version": card.version,
         "created_at": iso(card.created_at),
         "updated_at": iso(card.updated_at),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rondom.cases.access import Scope
+from rondom.core.versioning import StaleVersion, read_version
 from rondom.meetings.access import visible_agreements
 from rondom.meetings.forms import AgreementForm, FactorForm, FollowUpForm, KeyMomentForm, NoteForm
 from rondom.meetings.models import Agreement, Step
@@ -105,8 +106,16 @@ def set_agreement_status(request, case_id: int, meeting_id: int, agreement_id: i
     agreement.status = status
     agreement.status_set_by = request.user
     agreement.status_set_at = timezone.now()
-    agreement.version += 1
-    agreement.save(update_fields=["status", "status_set_by", "status_set_at", "version"])
+    expected = read_version(request.POST.get("version"))
+    fields = ["status", "status_set_by", "status_set_at", "version"]
+    try:
+        agreement.save_if_current(expected, lambda: agreement.save(update_fields=fields))
+    except StaleVersion as stale:
+        messages.error(
+            request,
+            _("Someone else changed this agreement meanwhile; it is now “%(status)s”. Look again.")
+            % {"status": stale.current.get_status_display()},
+        )
     return _back(case_id, meeting_id, "#agreements")
 
 

@@ -14,18 +14,17 @@ from django.views.decorators.http import require_POST
 from rondom.audit.log import record
 from rondom.cases.access import Need, access_or_404
 from rondom.core.limits import MAX_CARDS_PER_CHILD
+from rondom.core.versioning import StaleVersion
 from rondom.timeline.access import may_edit_card, visible_cards, visible_revisions
-from rondom.timeline.editing import (
-    TRACKED_FIELDS,
-    EditConflict,
+from rondom.timeline.card_changes import (
     create_card,
     delete_card,
     has_room,
     restore_card,
     save_card_changes,
     share_drafts,
-    snapshot,
 )
+from rondom.timeline.card_fields import WRITTEN_FIELDS, snapshot
 from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
 from rondom.timeline.models import Card
 from rondom.timeline.presentation import add_labels, card_texts
@@ -139,7 +138,7 @@ def card_edit(request, case_id: int, card_id: int):
                 form.cleaned_data.get("restricted_to"),
             )
             _log_hidden_from_parents(request, form, card)
-        except EditConflict as conflict:
+        except StaleVersion as conflict:
             # Refuse, keep what this person typed, and show the other version beside it.
             # Saving again from here knowingly replaces the other version.
             form.data = request.POST.copy()
@@ -211,7 +210,7 @@ def card_history(request, case_id: int, card_id: int):
         revision.readable = [
             (Card._meta.get_field(field).verbose_name, readable(field, old), readable(field, new))
             for field, (old, new) in revision.changes.items()
-            if field in TRACKED_FIELDS
+            if field in WRITTEN_FIELDS
         ]
     add_labels([card])
     context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}

@@ -9,47 +9,11 @@ from django.utils import timezone
 
 from rondom.career.spans import group_year_spans
 from rondom.cases.models import Case, Child
-from rondom.core.fuzzy_dates import parse_fuzzy_date, resolve_groups
+from rondom.core.fuzzy_dates import FuzzyDate, parse_fuzzy_date, resolve_groups
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 
+from .card_fields import snapshot
 from .models import Card, CardRevision
-
-TRACKED_FIELDS = (
-    "child",
-    "kind",
-    "author",
-    "date_text",
-    "text",
-    "text_less_well",
-    "provider",
-    "with_whom",
-    "aspect",
-    "rating",
-    "domain",
-    "restriction_reason",
-    "is_draft",
-    "restricted_to",
-)
-
-
-class EditConflict(Exception):
-    """Someone else saved the card after this editor loaded it."""
-
-    def __init__(self, current: Card):
-        super().__init__("card changed meanwhile")
-        self.current = current
-
-
-def _value(card: Card, field: str) -> Any:
-    if field in ("child", "author"):
-        return getattr(card, f"{field}_id")
-    if field == "restricted_to":
-        return sorted(p.pk for p in card.restricted_to.all()) if card.pk else []
-    return getattr(card, field)
-
-
-def snapshot(card: Card) -> dict[str, Any]:
-    return {field: _value(card, field) for field in TRACKED_FIELDS}
 
 
 def _record(card: Card, action: str, user, changes: dict, limited: list[int]) -> CardRevision:
@@ -78,13 +42,15 @@ def group_years_of(child: Child) -> list[tuple[str, Any, Any]]:
     return [(span.group, span.start, span.end) for span in group_year_spans(child)]
 
 
-def apply_date(card: Card, case: Case, child: Child | None) -> None:
-    """Parse the card's date text; a group reference resolves through the school career.
+def apply_date(card: Card, case: Case, child: Child | None, value: FuzzyDate | None = None) -> None:
+    """Place the card by its date text, or by `value` when that text was parsed already; a
+    group reference resolves through the school career.
 
     A card about the whole family dated "groep 4" uses the career of the case's only child;
     with several children it stays unplaced.
     """
-    value = parse_fuzzy_date(card.date_text)
+    if value is None:
+        value = parse_fuzzy_date(card.date_text)
     if value.groups:
         if child is None:
             children = list(case.children.all()[:2])
@@ -134,7 +100,8 @@ def save_card_changes(
     user,
     restricted_to: Iterable | None = None,
 ) -> Card:
-    """Save an edited card unless someone else saved it since `expected_version`.
+    """Save an edited card unless someone else saved it since `expected_version`; then
+    raise StaleVersion.
 
     `restricted_to` (None: unchanged) is who the card is limited to from now on.
     """
@@ -144,12 +111,7 @@ def save_card_changes(
     changes = {field: [before[field], new] for field, new in after.items() if before[field] != new}
     if not changes:
         return card
-    new_version = expected_version + 1
-    updated = Card.objects.filter(pk=card.pk, version=expected_version).update(version=new_version)
-    if not updated:
-        raise EditConflict(Card.objects.select_related("author").get(pk=card.pk))
-    card.version = new_version
-    card.save()
+    card.save_if_current(expected_version)
     limited = _limit(card, restricted_to)
     if set(changes) == {"date_text"}:
         action = CardRevision.Action.MOVED
