@@ -35,9 +35,7 @@ def test_every_field_a_person_can_set_on_a_card_is_declared():
 
 
 @pytest.mark.django_db
-def test_every_declared_field_reaches_the_form_the_api_the_case_file_and_the_schema(
-    story, manager
-):
+def test_every_declared_field_reaches_form_api_case_file_and_schema(story, manager):
     case = story["case"]
     access = access_for(manager, case)
     asked = set()
