@@ -1,0 +1,141 @@
+"""Plain Dutch everywhere: no English left over from a library, one form of address, and the
+library strings that Rondom words itself."""
+
+import ast
+import html
+import re
+from pathlib import Path
+
+import allauth
+import django
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from rondom.accounts.models import User
+from rondom.core import library_wording
+from rondom.timeline.kinds import CardKind
+from tests.accounts.test_login import password_login
+from tests.cases.test_access_policy import case_url_names, url_for
+
+OPTION = re.compile(r'<option value=""[^>]*>([^<]*)</option>')
+CHOOSE = "— Kies —"
+# A dropdown may also start with an empty choice that means something.
+MEANINGFUL_EMPTY = {"het hele gezin"}
+
+
+def html_pages(client: Client, urls) -> dict[str, str]:
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            pages[url] = response.content.decode()
+    return pages
+
+
+def case_pages(client: Client, story) -> dict[str, str]:
+    urls = [url_for(name, story) for name in case_url_names()]
+    case_id = story["case"].pk
+    urls += [reverse("timeline:card_create", args=[case_id]) + f"?kind={kind}" for kind in CardKind]
+    urls += [reverse("cases:create"), reverse("caseload:cases"), reverse("caseload:overview")]
+    return html_pages(client, urls)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["manager", "parent_user"])
+def test_every_dropdown_starts_with_a_dutch_choice(request, story, who):
+    """Django's own empty choice is English ("- Select an option -") until Rondom words it."""
+    client = Client()
+    client.force_login(request.getfixturevalue(who))
+    pages = case_pages(client, story)
+    assert len(pages) > 10
+    empty_choices = []
+    for url, page in pages.items():
+        assert "Select an option" not in page, url
+        assert "---------" not in page, url
+        empty_choices += [(url, html.unescape(label)) for label in OPTION.findall(page)]
+    assert {label for _, label in empty_choices} <= {CHOOSE} | MEANINGFUL_EMPTY, empty_choices
+    assert sum(label == CHOOSE for _, label in empty_choices) >= (10 if who == "manager" else 3)
+
+
+def library_msgids() -> set[str]:
+    """Every English string in the catalogues of Django and allauth."""
+    roots = [Path(django.__file__).parent, Path(allauth.__file__).parent]
+    ids = set()
+    for root in roots:
+        for po in root.glob("**/locale/en/LC_MESSAGES/django.po"):
+            text = po.read_text(encoding="utf-8")
+            for block in re.findall(r'^msgid(?:_plural)? ((?:".*"\n)+)', text, flags=re.M):
+                ids.add("".join(re.findall(r'"(.*)"', block)).replace('\\"', '"'))
+    return ids
+
+
+def worded_library_strings() -> list[str]:
+    """The English strings named in `library_wording`, read from its source as makemessages
+    reads them."""
+    tree = ast.parse(Path(library_wording.__file__).read_text(encoding="utf-8"))
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    return [arg.value for call in calls for arg in call.args[:2] if isinstance(arg.value, str)]
+
+
+def test_the_library_strings_rondom_words_are_still_the_librarys():
+    """A library that rewords a string would silently bring its own Dutch back."""
+    strings = worded_library_strings()
+    assert len(strings) == len(library_wording.LIBRARY_STRINGS) + 1  # one has a plural
+    assert set(strings) - library_msgids() == set()
+
+
+def test_the_projects_dutch_wins_over_a_librarys():
+    assert Path(settings.LOCALE_PATHS[0]) == Path(settings.BASE_DIR) / "locale"
+    with translation.override("nl"):
+        # allauth's own Dutch says "Twee-factor-authenticatie" and "Aanmelden".
+        assert translation.gettext("Two-Factor Authentication") == "Tweestapsverificatie"
+        assert translation.gettext("Sign In") == "Inloggen"
+        assert translation.gettext("- Select an option -") == CHOOSE
+
+
+# Formal address and the second name for the second factor; matched on the visible text.
+FORMAL = re.compile(r"\b(u|uw|U|Uw|alstublieft|a\.u\.b\.)\b")
+OTHER_WORDS = re.compile(r"twee-?factor|aanmeld|afmeld", re.IGNORECASE)
+
+
+def visible_text(page: str) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    attributes = " ".join(re.findall(r'(?:placeholder|title|aria-label|alt)="([^"]*)"', page))
+    return html.unescape(re.sub(r"<[^>]+>", " ", page) + " " + attributes)
+
+
+def assert_je_form(text: str, where: str) -> None:
+    assert not FORMAL.search(text), (where, FORMAL.search(text))
+    assert not OTHER_WORDS.search(text), (where, OTHER_WORDS.search(text))
+
+
+@pytest.mark.django_db
+def test_account_pages_say_je_and_tweestapsverificatie(manager, parent_user):
+    pages = {}
+    visitor = Client()
+    for name in ("account_login", "account_request_login_code", "account_reset_password"):
+        pages[name] = visitor.get(reverse(name)).content.decode()
+    asked = Client()
+    asked.post(reverse("account_request_login_code"), {"email": parent_user.email})
+    pages["code"] = asked.get(reverse("account_confirm_login_code")).content.decode()
+    second = Client()
+    password_login(second, manager.email)
+    pages["2fa"] = second.get(reverse("mfa_authenticate")).content.decode()
+    newcomer = Client()
+    User.objects.create_user(email="nieuw@school.test", password="secret-pass-1")
+    password_login(newcomer, "nieuw@school.test")
+    pages["2fa setup"] = newcomer.get(reverse("mfa_activate_totp")).content.decode()
+    pages["2fa overview"] = newcomer.get(reverse("mfa_index")).content.decode()
+    pages["password"] = newcomer.get(reverse("account_change_password")).content.decode()
+    for name, page in pages.items():
+        assert_je_form(visible_text(page), name)
+    assert "Inloggen met een code" in pages["account_login"]
+    assert "Stuur me een inlogcode" in pages["account_request_login_code"]
+    assert "Inlogcode invullen" in pages["code"]
+    assert "Vul de code uit je authenticator-app in" in visible_text(pages["2fa"])
+    assert "Tweestapsverificatie" in pages["2fa"]
+    assert "Beveilig je account met tweestapsverificatie" in pages["2fa setup"]
+    assert "Je wachtwoord mag niet alleen uit cijfers bestaan" in pages["password"]
