@@ -139,3 +139,73 @@ def test_account_pages_say_je_and_tweestapsverificatie(manager, parent_user):
     assert "Tweestapsverificatie" in pages["2fa"]
     assert "Beveilig je account met tweestapsverificatie" in pages["2fa setup"]
     assert "Je wachtwoord mag niet alleen uit cijfers bestaan" in pages["password"]
+
+
+# One word for each thing, on the screen and in the PDFs alike: the paper tool's own words
+# (overleg, belangrijke momenten, wat helpt / wat hindert), and everyday words for jargon.
+FORBIDDEN = {
+    "bijeenkomst": "overleg",
+    "kernmoment": "belangrijk moment",
+    "belemmer": "hindert",
+    "twee-factor": "tweestapsverificatie",
+    "tweefactor": "tweestapsverificatie",
+    "aanmeld": "inloggen",
+    "afmeld": "uitloggen",
+    "domein": "gebied",
+    "aanbieder": "door wie",
+    "concept": "alleen voor mij",
+    "factor": "wat helpt of hindert",
+}
+# English words as well: in the templates, whose source strings are English, only these.
+DUTCH_ONLY = [word for word in FORBIDDEN if word not in ("concept", "factor")]
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+
+def dutch_strings() -> list[str]:
+    """Every msgstr of the project's catalogue, its lines joined."""
+    text = CATALOGUE.read_text(encoding="utf-8")
+    found = re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', text, flags=re.M)
+    return ["".join(re.findall(r'"(.*)"', block)) for block in found]
+
+
+def test_the_catalogue_uses_one_word_for_each_thing_and_je():
+    strings = dutch_strings()
+    assert len(strings) > 500
+    for text in strings:
+        lowered = text.lower()
+        assert not [word for word in FORBIDDEN if word in lowered], text
+        assert not FORMAL.search(text), text
+
+
+def test_templates_hold_no_other_dutch_word():
+    templates = [
+        path
+        for path in Path(settings.BASE_DIR).glob("**/templates/**/*")
+        if path.suffix in (".html", ".txt")
+    ]
+    assert len(templates) > 40
+    for path in templates:
+        text = path.read_text(encoding="utf-8").lower()
+        assert not [word for word in DUTCH_ONLY if word in text], path
+
+
+@pytest.mark.parametrize(
+    "english, dutch",
+    [
+        ("Meeting report", "Verslag van het overleg"),
+        ("Meeting of", "Overleg van"),
+        ("Key moments", "Belangrijke momenten"),
+        ("Key moments on the timeline", "Belangrijke momenten op de tijdlijn"),
+        ("What helps", "Wat helpt"),
+        ("What hinders", "Wat hindert"),
+        ("factor", "wat helpt of hindert"),
+        ("private draft", "alleen voor mij (nog niet delen)"),
+        ("domain", "gebied"),
+        ("provider", "door wie"),
+        ("Provider", "Door wie"),
+        ("Two-Factor Authentication", "Tweestapsverificatie"),
+    ],
+)
+def test_the_chosen_words(english, dutch):
+    with translation.override("nl"):
+        assert translation.gettext(english) == dutch

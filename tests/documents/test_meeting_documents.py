@@ -55,7 +55,7 @@ def test_meeting_report_holds_the_whole_meeting(manager_client, story, held):
     pages = read_pdf(manager_client.get(report_url).content)
     assert_size(pages, A4_PORTRAIT)
     text = all_text(pages)
-    assert "Verslag van de bijeenkomst" in text
+    assert "Verslag van het overleg" in text
     assert "Samen kijken naar groep 3" in text  # the goal
     assert "Lezen gaat vooruit sinds de hulp." in text  # a step's notes
     assert "Vaste juf" in text and "Veel wisselingen" in text  # helping and hindering
@@ -77,9 +77,9 @@ def test_consent_without_agreements_gives_no_agreements_card(client, story, held
     assert_size(pages, A4_PORTRAIT)
     text = all_text(pages)
     # What the meeting recorded, apart from the agreements, is there.
-    assert "Verslag van de bijeenkomst" in text and "Samen kijken naar groep 3" in text
+    assert "Verslag van het overleg" in text and "Samen kijken naar groep 3" in text
     assert "Lezen gaat vooruit sinds de hulp." in text
-    assert "Wat helpt Vaste juf Wat belemmert Veel wisselingen" in text
+    assert "Wat helpt Vaste juf Wat hindert Veel wisselingen" in text
     assert "Speltherapie (keerpunt)" in text
     assert "Volgend overleg 1 juni 2024" in text and "leerlingdossier, dossier jeugdteam" in text
     # The agreements are left out, heading and all, and so is the card with limited access.

@@ -15,7 +15,7 @@ from .pdf_reading import A3_LANDSCAPE, A4_PORTRAIT, all_text, assert_size, read_
         ("blank-cards", A4_PORTRAIT, "Kaartjes voor de tijdlijn"),
         ("blank-agreements", A4_PORTRAIT, "Afsprakenkaart"),
         ("agreements", A4_PORTRAIT, "Gesprek met de RT'er"),
-        ("report", A4_PORTRAIT, "Verslag van de bijeenkomst"),
+        ("report", A4_PORTRAIT, "Verslag van het overleg"),
         ("family", A4_PORTRAIT, "Onze gegevens in Rondom"),
     ],
 )

@@ -25,7 +25,7 @@ def test_add_help_card_and_see_it_in_the_help_row_at_the_right_age(page, live_se
     editor = page.locator("#editor")
     editor.get_by_label("Datum of periode").fill("herfst 2021")
     editor.get_by_label("Waar de hulp op gericht was").fill("Huiswerkbegeleiding in de buurt")
-    editor.get_by_label("Aanbieder").fill("Buurthuis De Linde")
+    editor.get_by_label("Door wie").fill("Buurthuis De Linde")
     editor.get_by_label("goed", exact=True).check()
     editor.get_by_role("button", name="Opslaan").click()
 

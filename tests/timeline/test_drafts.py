@@ -68,7 +68,7 @@ def test_my_perspective_shows_only_my_cards(story, draft, parent_user):
     html = logged_in(parent_user).get(timeline, {"mine": "1"}).content.decode()
     assert "Speltherapie" in html  # the parent's shared card
     assert "Leest goed" not in html  # the school's card
-    assert "1 concept" in html  # the reminder to share
+    assert "1 kaartje dat alleen jij ziet" in html  # the reminder to share
 
 
 @pytest.mark.django_db
