@@ -104,7 +104,8 @@ def visible_revisions(access: CaseAccess, revisions: Iterable[CardRevision]) -> 
     for revision in ordered:
         seen = sees_version(access, revision)
         if seen:
-            if not previous_seen:
+            revision.new_values_only = not previous_seen
+            if revision.new_values_only:
                 revision.changes = _as_first_seen(revision.changes)
             shown.append(revision)
         previous_seen = seen

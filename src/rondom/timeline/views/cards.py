@@ -24,9 +24,10 @@ from rondom.timeline.card_changes import (
     save_card_changes,
     share_drafts,
 )
-from rondom.timeline.card_fields import WRITTEN_FIELDS, snapshot
+from rondom.timeline.card_fields import snapshot
 from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
-from rondom.timeline.models import Card
+from rondom.timeline.history import ChangeWords
+from rondom.timeline.models import CardRevision
 from rondom.timeline.presentation import add_labels, card_texts
 
 CHANGED_EVENT = "timeline-changed"
@@ -191,27 +192,17 @@ def card_restore(request, case_id: int, card_id: int):
 def card_history(request, case_id: int, card_id: int):
     access, card = get_card_for(request, case_id, card_id)
     revisions = visible_revisions(access, card.revisions.select_related("changed_by"))
-    people = {p.pk: str(p) for p in card.case.participants.all()}
-    children = {c.pk: c.name for c in card.case.children.all()}
-
-    def readable(field: str, value):
-        if field == "author":
-            return people.get(value, value)
-        if field == "restricted_to":
-            names = value if isinstance(value, list) else []
-            return ", ".join(str(people.get(pk, pk)) for pk in names) or None
-        if field == "child":
-            return children.get(value, value)
-        choices = dict(Card._meta.get_field(field).flatchoices)
-        return choices.get(value, value) if choices else value
-
+    participants = list(card.case.participants.all())
+    words = ChangeWords(
+        card,
+        people={p.pk: p.name for p in participants},
+        children={c.pk: c.name for c in card.case.children.all()},
+    )
+    by_account = {p.user_id: p.name for p in participants if p.user_id}
     for revision in revisions:
-        # Only the fields a card has; an imported history might name others.
-        revision.readable = [
-            (Card._meta.get_field(field).verbose_name, readable(field, old), readable(field, new))
-            for field, (old, new) in revision.changes.items()
-            if field in WRITTEN_FIELDS
-        ]
+        created = revision.action == CardRevision.Action.CREATED
+        revision.readable = words.changes(revision, new_only=created or revision.new_values_only)
+        revision.by = by_account.get(revision.changed_by_id) or revision.changed_by
     add_labels([card])
     context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}
     return render(request, "timeline/card_history.html", context)
