@@ -141,4 +141,4 @@ def test_parent_sees_who_looked_at_the_family(story, manager, parent_user, clien
     client.force_login(parent_user)
     page = client.get(reverse("privacy:access_log", args=[story["case"].pk])).content.decode()
     assert "Inge Bakker" in page  # the case manager's participant name
-    assert "bekeek de tijdlijn of een kaartje" in page
+    assert "bekeek de tijdlijn van Sam" in page
