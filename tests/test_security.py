@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
     "RONDOM_SSL_REDIRECT": "1",
     "RONDOM_EMAIL_HOST": "smtp.example.nl",
     "RONDOM_TOTP_KEY": Fernet.generate_key().decode(),
+    "RONDOM_SITE_URL": "https://rondom.example.nl",
 }
 
 

@@ -167,6 +167,8 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# The subjects of the account emails name the site themselves (templates/account/email).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # First slowed (a 30-second pause after 3 misses), then blocked (15 minutes after 10).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("RONDOM_LOGIN_FAILED_LIMIT", "3/30s/key,10/15m/key,30/15m/ip"),
@@ -218,6 +220,10 @@ if os.environ.get("RONDOM_EMAIL_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("RONDOM_EMAIL_FROM", "Rondom <noreply@localhost>")
+# Every email names the site and links to it with these, never with the host a request came
+# in on: a link in an email must lead to the real site, whatever address was used to ask.
+SITE_NAME = os.environ.get("RONDOM_SITE_NAME", "Rondom")
+SITE_URL = os.environ.get("RONDOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -1,4 +1,5 @@
-"""Startup checks for the key that encrypts second-factor secrets."""
+"""Startup checks for the key that encrypts second-factor secrets, and for the site address
+that the emails link to."""
 
 from cryptography.fernet import Fernet
 from django.conf import settings
@@ -34,6 +35,20 @@ def check_totp_key_is_set(app_configs, **kwargs) -> list[Warning]:
                 "published development key.",
                 hint=HOW_TO_MAKE_A_KEY,
                 id="rondom.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs) -> list[Warning]:
+    if not settings.SITE_URL.startswith("https://"):
+        return [
+            Warning(
+                "RONDOM_SITE_URL is not an https address, so the links in emails do not lead "
+                "to the site people use.",
+                hint="Set it to the address of the site, for example https://rondom.example.nl.",
+                id="rondom.W002",
             )
         ]
     return []

@@ -3,8 +3,10 @@
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.core.mail import send_mail
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+
+from rondom.core.mail import site_context, site_link
 
 from .models import User
 
@@ -17,36 +19,32 @@ def find_or_create_user(email: str, kind: str, **names) -> User:
     return user
 
 
-def send_invitation(user: User, invited_by, base_url: str) -> None:
-    send_mail(
-        _("You are invited to Rondom"),
-        invitation_text(user, invited_by, base_url),
-        None,
-        [user.email],
-    )
+def send_invitation(user: User, invited_by) -> None:
+    context = invitation_context(user, invited_by)
+    subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+    body = render_to_string("accounts/email/invitation.txt", context).strip()
+    send_mail(subject, body + "\n", None, [user.email])
 
 
-def invitation_text(user: User, invited_by, base_url: str) -> str:
-    inviter = invited_by.get_full_name() or invited_by.email
-    if user.kind == User.Kind.PARENT or user.has_usable_password():
-        how = _(
-            "Log in at %(url)s with this email address. Parents get a code by email, "
-            "so there is no password to remember."
-        ) % {"url": base_url + reverse("account_login")}
+def invitation_context(user: User, invited_by) -> dict:
+    """What the invitation says: a parent logs in with a code, a new professional first
+    chooses a password, and a professional with an account logs in as usual."""
+    if user.kind == User.Kind.PARENT:
+        kind, link = "parent", ""
+    elif user.has_usable_password():
+        kind, link = "existing", ""
     else:
-        key = default_token_generator.make_token(user)
-        link = reverse(
+        token = default_token_generator.make_token(user)
+        path = reverse(
             "account_reset_password_from_key",
-            kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": token},
         )
-        how = _(
-            "Choose your password here: %(url)s. After that you set up the code app for "
-            "two-factor authentication."
-        ) % {"url": base_url + link}
-    return (
-        _("%(inviter)s has invited you to work together in Rondom, the timeline around a child.")
-        % {"inviter": inviter}
-        + "\n\n"
-        + how
-        + "\n"
-    )
+        kind, link = "new", site_link(path)
+    return {
+        "inviter": invited_by.get_full_name() or invited_by.email,
+        "inviter_email": invited_by.email,
+        "kind": kind,
+        "link": link,
+        "login_url": site_link(reverse("account_login")),
+        **site_context(),
+    }

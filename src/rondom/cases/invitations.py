@@ -29,7 +29,7 @@ def role_misfit(role: str, user: User) -> str | None:
     return None
 
 
-def invite(participant: Participant, email: str, invited_by, base_url: str) -> User:
+def invite(participant: Participant, email: str, invited_by) -> User:
     case = participant.case
     if participant.is_parent and case.is_anonymous:
         raise InvitationError(_("Parents cannot have an account while the case is anonymous."))
@@ -41,5 +41,5 @@ def invite(participant: Participant, email: str, invited_by, base_url: str) -> U
         raise InvitationError(_("This account already belongs to someone in this case."))
     participant.user = user
     participant.save(update_fields=["user"])
-    send_invitation(user, invited_by, base_url)
+    send_invitation(user, invited_by)
     return user

@@ -10,14 +10,18 @@ skips the claimed ones in its query instead of trying each of them.
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
 from rondom.cases.access import Scope, participants_who_see
+from rondom.core.mail import site_context, site_link
 
 from .models import Agreement, ReminderSent
 
@@ -55,7 +59,10 @@ def _message(email: str, agreements: list, today: date) -> EmailMessage:
     """One email per person: what is due and when, never the family or the case."""
     with override("nl"):
         overdue = any(a.due_on < today for a in agreements)
-        subject = _("Overdue agreement in Rondom") if overdue else _("Agreement due soon")
+        site = {"site": settings.SITE_NAME}
+        subject = (
+            _("Overdue agreement in %(site)s") if overdue else _("Agreement due soon in %(site)s")
+        ) % site
         lines = [
             _("“%(what)s” is due on %(due)s.")
             % {"what": a.what, "due": a.due_on.strftime("%d-%m-%Y")}
@@ -66,7 +73,10 @@ def _message(email: str, agreements: list, today: date) -> EmailMessage:
             "Open Rondom to see them or mark them done.",
             len(agreements),
         )
-    return EmailMessage(subject, "\n".join([*lines, "", closing]), None, [email])
+        link = site_link(reverse("caseload:my_agreements"))
+        context = {"lines": lines, "closing": closing, "link": link, **site_context()}
+        body = render_to_string("meetings/email/reminder.txt", context).strip()
+    return EmailMessage(subject, body + "\n", None, [email])
 
 
 def send_reminders(days: int, today: date | None = None) -> int:

@@ -47,7 +47,7 @@ def organisation_detail(request, organisation_id: int):
                 defaults={"function": data["function"], "is_admin": data["is_admin"]},
             )
             if created:
-                send_invitation(user, request.user, request.build_absolute_uri("/").rstrip("/"))
+                send_invitation(user, request.user)
                 messages.success(request, _("%(email)s has been added.") % {"email": user.email})
             else:
                 messages.error(request, _("This person is already a member."))

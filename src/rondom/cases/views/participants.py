@@ -67,12 +67,7 @@ def participant_invite(request, case_id: int, participant_id: int):
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            invite(
-                participant,
-                form.cleaned_data["email"],
-                request.user,
-                request.build_absolute_uri("/").rstrip("/"),
-            )
+            invite(participant, form.cleaned_data["email"], request.user)
         except InvitationError as error:
             messages.error(request, str(error))
         else:

@@ -1,12 +1,14 @@
 """Closing a case after filing it, and handling a parent's request to erase the family's data."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_POST
 from rondom.cases.access import Need, access_or_404, manager_access_or_403
 from rondom.cases.models import ErasureRequest
 from rondom.cases.retention import close_case, erase_case, reopen_case
+from rondom.core.mail import site_context
 from rondom.core.text import PlainTextMixin
 
 
@@ -81,11 +84,15 @@ def erasure_handle(request, case_id: int, request_id: int):
     pending.explanation = explanation
     pending.save()
     if pending.requested_by:
-        send_mail(
-            _("Your request to erase data in Rondom"),
+        answer = (
             _("Your family's data has been erased.")
             if erase
-            else _("Your data has not been erased yet. The reason: %(why)s") % {"why": explanation},
+            else _("Your data has not been erased yet. The reason: %(why)s") % {"why": explanation}
+        )
+        body = render_to_string("email/message.txt", {"text": answer, **site_context()})
+        send_mail(
+            _("Your request to erase data in %(site)s") % {"site": settings.SITE_NAME},
+            body.strip() + "\n",
             None,
             [pending.requested_by.email],
         )
