@@ -209,3 +209,31 @@ def test_templates_hold_no_other_dutch_word():
 def test_the_chosen_words(english, dutch):
     with translation.override("nl"):
         assert translation.gettext(english) == dutch
+
+
+@pytest.mark.django_db
+def test_the_pdfs_use_the_same_words(manager_client, story):
+    from rondom.documents.timeline_sheets import blank_cards_pdf
+    from rondom.meetings.models import Factor, KeyMoment
+
+    from .documents.pdf_reading import all_text, read_pdf
+
+    meeting = story["meeting"]
+    Factor.objects.create(meeting=meeting, kind=Factor.Kind.HELPING, text="Vaste juf")
+    Factor.objects.create(meeting=meeting, kind=Factor.Kind.HINDERING, text="Veel wisselingen")
+    KeyMoment.objects.create(meeting=meeting, card=story["help_card"], note="keerpunt")
+    args = [story["case"].pk, meeting.pk]
+    report = manager_client.get(reverse("documents:meeting_report", args=args)).content
+    card = manager_client.get(reverse("documents:agreements_card", args=args)).content
+    texts = {
+        "report": all_text(read_pdf(report)),
+        "agreements card": all_text(read_pdf(card)),
+        "blank cards": all_text(read_pdf(blank_cards_pdf())),
+    }
+    assert "Verslag van het overleg" in texts["report"]
+    assert "Belangrijke momenten" in texts["report"]
+    assert "Wat helpt Vaste juf Wat hindert Veel wisselingen" in texts["report"]
+    assert "Overleg van" in texts["agreements card"]
+    assert "Door wie" in texts["blank cards"]
+    for name, text in texts.items():
+        assert not [word for word in FORBIDDEN if word in text.lower()], name
