@@ -101,6 +101,8 @@ def everything_read_by(user, story, planted) -> str:
     for meeting in planted["meetings"]:
         for name in ("meetings:detail", "documents:meeting_report", "documents:agreements_card"):
             urls.append(reverse(name, args=[case.pk, meeting.pk]))
+        board = reverse("meetings:present", args=[case.pk, meeting.pk])
+        urls += [f"{board}?step={step}" for step in range(1, 6)]
     urls += [f"/api/v1/{r}/?limit=500" for r in ("cases", "children", "participants", "cards")]
     urls += [reverse("caseload:my_agreements"), reverse("caseload:overview")]
     urls += [reverse("caseload:cases")]

@@ -61,17 +61,64 @@ def test_a_parent_hears_nothing_of_a_card_kept_from_them(asgi_server, story, par
     stream.close()
 
 
+def read_until(stream, kind: str) -> tuple[list[dict], bytes]:
+    """The events up to and including the first one of `kind`, and every byte read for them."""
+    events, raw = [], b""
+    while True:
+        line = stream.readline()
+        assert line, f"the stream ended before a {kind} event"
+        raw += line
+        if line.startswith(b"data: "):
+            events.append(json.loads(line.removeprefix(b"data: ")))
+            if events[-1].get("kind") == kind:
+                return events, raw
+
+
 @pytest.mark.django_db(transaction=True)
-def test_agreement_events_need_a_consent_for_agreements(asgi_server, story):
+def test_agreement_events_need_a_consent_for_agreements(asgi_server, story, manager):
     teacher = coach_with_consent(story, agreements=False)
-    stream = opened(asgi_server, story["case"].pk, teacher)
+    without = opened(asgi_server, story["case"].pk, teacher)
+    allowed = opened(asgi_server, story["case"].pk, manager)
     meeting = story["meeting"]
-    with transaction.atomic():
-        Agreement.objects.create(case=story["case"], meeting=meeting, what="Verwijzing",
-                                 owner=story["school"], due_on=date(2099, 1, 1))  # fmt: skip
-        Factor.objects.create(meeting=meeting, kind="helping", text="Korte lijnen")
-    assert next_event(stream)["kind"] == "factor"
-    stream.close()
+    agreement = Agreement.objects.create(case=story["case"], meeting=meeting,
+                                         what="QXLIVEAGREE verwijzing", owner=story["school"],
+                                         due_on=date(2099, 1, 1))  # fmt: skip
+    agreement.status = Agreement.Status.DONE
+    agreement.save()
+    Factor.objects.create(meeting=meeting, kind="helping", text="Korte lijnen")
+    # The factor's event comes after both of the agreement's; only it reaches the teacher.
+    events, raw = read_until(without, "factor")
+    assert [event["kind"] for event in events] == ["factor"]
+    assert b"agreement" not in raw and b"QXLIVEAGREE" not in raw
+    events, raw = read_until(allowed, "factor")
+    assert [event["kind"] for event in events] == ["agreement", "agreement", "factor"]
+    # Those who may see it get the meeting to fetch it from, never the text itself.
+    assert b"QXLIVEAGREE" not in raw and b"Korte lijnen" not in raw
+    without.close()
+    allowed.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_meeting_events_need_a_consent_for_meetings(asgi_server, story, manager):
+    coach = coach_with_consent(story, meetings=False, agreements=False)
+    without = opened(asgi_server, story["case"].pk, coach)
+    allowed = opened(asgi_server, story["case"].pk, manager)
+    meeting = story["meeting"]
+    meeting.filed_in = "QXLIVEFILED"
+    meeting.save()
+    note = meeting.notes.get(step=2)
+    note.text = "QXLIVENOTE"
+    note.save()
+    Factor.objects.create(meeting=meeting, kind="hindering", text="QXLIVEFACTOR")
+    new_card(story, "Voor iedereen")
+    events, raw = read_until(without, "card")
+    assert [event["kind"] for event in events] == ["card"]
+    assert b"QXLIVE" not in raw
+    events, raw = read_until(allowed, "card")
+    assert [event["kind"] for event in events] == ["meeting", "note", "factor", "card"]
+    assert b"QXLIVE" not in raw and b"Voor iedereen" not in raw
+    without.close()
+    allowed.close()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -14,6 +14,6 @@ def may_receive(access: CaseAccess | None, event: dict) -> bool:
         return visible_cards(access).filter(pk=event.get("id")).exists()
     if kind == "agreement":
         return access.may(Scope.AGREEMENTS)
-    if kind in ("note", "factor", "keymoment"):
+    if kind in ("meeting", "note", "factor", "keymoment"):
         return access.may(Scope.MEETINGS)
     return False

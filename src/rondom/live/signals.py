@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from rondom.cases.models import Case, Consent, Participant
-from rondom.meetings.models import Agreement, Factor, KeyMoment, StepNote
+from rondom.meetings.models import Agreement, Factor, KeyMoment, Meeting, StepNote
 from rondom.timeline.models import Card
 
 from .hub import publish
@@ -27,6 +27,12 @@ def note_saved(sender, instance: StepNote, **kwargs) -> None:
         {"kind": "note", "meeting": instance.meeting_id, "step": instance.step,
          "version": instance.version},
     )  # fmt: skip
+
+
+@receiver(post_save, sender=Meeting)
+def meeting_saved(sender, instance: Meeting, **kwargs) -> None:
+    """The next meeting's date, the dossiers, or the meeting being closed."""
+    publish(instance.case_id, {"kind": "meeting", "meeting": instance.pk})
 
 
 @receiver(post_save, sender=Agreement)

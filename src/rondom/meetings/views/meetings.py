@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,9 +20,14 @@ from rondom.meetings.forms import (
     MeetingForm,
     NoteForm,
 )
-from rondom.meetings.models import QUESTIONS, Agreement, Attendance, Meeting, Step, StepNote
+from rondom.meetings.models import QUESTIONS, Agreement, Attendance, Factor, Meeting, Step, StepNote
 from rondom.timeline.access import visible_cards
+from rondom.timeline.models import Card
 from rondom.timeline.presentation import timeline_context
+
+# The id of the board's step panel. A request aimed at it (htmx names its target) gets the
+# panel alone: the board swaps steps and follows live changes without drawing the timeline.
+BOARD_STEP = "board-step"
 
 
 def get_meeting(request, case_id: int, meeting_id: int):
@@ -75,6 +81,18 @@ def _open_from_before(access, meeting: Meeting):
     )
 
 
+def agreements_card(access, meeting: Meeting) -> dict:
+    """The agreements card as this person may see it: the meeting's own agreements and the
+    open ones of earlier meetings, both empty unless the consent covers agreements."""
+    return {
+        "agreements": visible_agreements(access)
+        .filter(meeting=meeting)
+        .select_related("owner", "status_set_by"),
+        "earlier_open": _open_from_before(access, meeting),
+        "may_agree": access.may(Scope.AGREEMENTS),
+    }
+
+
 def meeting_context(request, access, meeting: Meeting) -> dict:
     cards = visible_cards(access).filter(is_draft=False).select_related("author")
     notes = {note.step: note for note in meeting.notes.all()}
@@ -90,15 +108,11 @@ def meeting_context(request, access, meeting: Meeting) -> dict:
         "notes": notes,
         "factors": meeting.factors.all(),
         "key_moments": visible_key_moments(access, meeting).select_related("card__author"),
-        "agreements": visible_agreements(access)
-        .filter(meeting=meeting)
-        .select_related("owner", "status_set_by"),
-        "earlier_open": _open_from_before(access, meeting),
+        **agreements_card(access, meeting),
         "factor_form": FactorForm(),
         "moment_form": KeyMomentForm(cards=cards),
         "agreement_form": AgreementForm(case=access.case),
         "follow_up_form": FollowUpForm(instance=meeting),
-        "may_agree": access.may(Scope.AGREEMENTS),
     }
 
 
@@ -111,27 +125,47 @@ def meeting_detail(request, case_id: int, meeting_id: int):
     return render(request, "meetings/detail.html", context)
 
 
+def board_step(access, meeting: Meeting, step: Step) -> dict:
+    """One step as the board shows it, with what belongs to that step. The board shows what
+    everyone at the table may see: key moments only on cards shared with everyone."""
+    context = {
+        "case": access.case,
+        "meeting": meeting,
+        "step": step,
+        "questions": QUESTIONS[step],
+        "note": meeting.notes.filter(step=step).first(),
+        "previous": step - 1 if step > Step.CHECK else None,
+        "next": step + 1 if step < Step.NEXT else None,
+    }
+    if step == Step.STANDS_OUT:
+        shared = Card.objects.for_everyone().filter(case=access.case)
+        moments = visible_key_moments(access, meeting).filter(card__in=shared)
+        context["key_moments"] = moments.select_related("card__author")
+    elif step in (Step.HELP, Step.COLLABORATION):
+        factors = list(meeting.factors.all())
+        context["helping"] = [f for f in factors if f.kind == Factor.Kind.HELPING]
+        context["hindering"] = [f for f in factors if f.kind == Factor.Kind.HINDERING]
+    elif step == Step.NEXT:
+        context.update(agreements_card(access, meeting))
+    return context
+
+
 @login_required
 def meeting_present(request, case_id: int, meeting_id: int):
     """For the classroom board: large type, one step at a time, the timeline below."""
     access, meeting = get_meeting(request, case_id, meeting_id)
     step_value = request.GET.get("step", "1")
     step = int(step_value) if step_value.isdigit() and 1 <= int(step_value) <= 5 else 1
-    child = access.case.children.first()
-    context = timeline_context(access, child, request.GET, on_the_board=True) if child else {}
-    context.setdefault("case", access.case)
-    note = meeting.notes.filter(step=step).first()
-    context.update(
-        {
-            "meeting": meeting,
-            "step": Step(step),
-            "questions": QUESTIONS[step],
-            "note": note,
-            "previous": step - 1 if step > 1 else None,
-            "next": step + 1 if step < 5 else None,
-        }
-    )
-    return render(request, "meetings/present.html", context)
+    context = board_step(access, meeting, Step(step))
+    if request.headers.get("HX-Target") == BOARD_STEP:
+        response = render(request, "meetings/_board_step.html", context)
+    else:
+        child = access.case.children.first()
+        if child:
+            context.update(timeline_context(access, child, request.GET, on_the_board=True))
+        response = render(request, "meetings/present.html", context)
+    patch_vary_headers(response, ["HX-Target"])
+    return response
 
 
 @login_required

@@ -36,7 +36,7 @@
   // keep an idle session alive.
   document.body.addEventListener("htmx:configRequest", function (event) {
     var trigger = event.detail.triggeringEvent;
-    if (trigger && (trigger.type === "timeline-changed" || trigger.type === "meeting-changed")) {
+    if (trigger && ["timeline-changed", "meeting-changed", "note-changed"].indexOf(trigger.type) >= 0) {
       event.detail.headers["X-Rondom-Background"] = "1";
     }
   });
@@ -81,6 +81,8 @@
       soon("timeline", function () { document.body.dispatchEvent(new Event("timeline-changed")); });
     } else if (data.kind === "note") {
       soon("step-" + data.step, function () { refreshStep(data.step); });
+      // For parts that show a note without its form, such as the board.
+      soon("notes", function () { document.body.dispatchEvent(new Event("note-changed")); });
     } else {
       soon("meeting", function () { document.body.dispatchEvent(new Event("meeting-changed")); });
     }
