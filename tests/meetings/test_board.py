@@ -93,7 +93,7 @@ def test_steps_3_and_4_show_what_helps_and_what_hinders(story, manager_client):
     Factor.objects.create(meeting=meeting, kind="hindering", text="Wachtlijst")
     for step in (3, 4):
         html = board(manager_client, meeting, step, **PANEL)
-        helps, hinders = html.index("Wat helpt"), html.index("Wat belemmert")
+        helps, hinders = html.index("Wat helpt"), html.index("Wat hindert")
         assert helps < html.index("Oma dichtbij") < hinders < html.index("Wachtlijst")
     assert "Oma dichtbij" not in board(manager_client, meeting, 1, **PANEL)
 
