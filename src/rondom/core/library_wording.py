@@ -7,7 +7,7 @@ LOCALE_PATHS, so a translation there wins over a library's. Naming the strings h
 keeps them in that catalogue: `makemessages` finds them in this file, and a string no file
 names would be dropped as obsolete. Nothing imports this module to run; the English must stay
 exactly as the library writes it, or the Dutch no longer reaches the page
-(tests/core/test_wording.py checks both).
+(tests/test_wording.py checks both).
 """
 
 from django.utils.translation import gettext_lazy as _
