@@ -6,7 +6,9 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rondom.audit.models import AuditEvent
@@ -288,3 +290,18 @@ def test_an_agreement_status_from_the_first_step_returns_there(story, manager_cl
     )
     assert response["Location"] == url("detail", later) + "?step=1#review"
     assert Agreement.objects.get(pk=agreement.pk).status == "done"
+
+
+@pytest.mark.django_db
+def test_the_page_asks_as_many_queries_for_many_cards_as_for_few(story, manager_client):
+    meeting, b = story["meeting"], story["builder"]
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert manager_client.get(url("detail", meeting), {"step": "2"}).status_code == 200
+        return len(captured.captured_queries)
+
+    few = queries()
+    for n in range(20):
+        b.card(CardKind.HELP, story["parent"], f"{2016 + n % 8}", f"Hulp {n}", story["child"])
+    assert queries() == few

@@ -120,7 +120,8 @@ def remove_factor(request, case_id: int, meeting_id: int, factor_id: int):
 @require_POST
 def add_key_moment(request, case_id: int, meeting_id: int):
     access, meeting = _open_meeting(request, case_id, meeting_id)
-    cards = visible_cards(access).filter(is_draft=False)
+    # The author names the card in the dropdown, should the form be shown again.
+    cards = visible_cards(access).filter(is_draft=False).select_related("author")
     form = KeyMomentForm(request.POST, cards=cards)
     form.instance.meeting = meeting
     if not form.is_valid():
