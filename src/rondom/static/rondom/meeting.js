@@ -20,10 +20,14 @@
         other.open = false;
       }
     });
-    var url = new URL(window.location.href);
-    url.searchParams.set("step", opened.getAttribute("data-step"));
-    url.hash = "";
-    window.history.replaceState(window.history.state, "", url.toString());
+    // Not on the answer to a form that was refused: that address takes no GET.
+    var page = opened.closest("[data-meeting-url]");
+    if (page && page.getAttribute("data-meeting-url") === window.location.pathname) {
+      var url = new URL(window.location.href);
+      url.searchParams.set("step", opened.getAttribute("data-step"));
+      url.hash = "";
+      window.history.replaceState(window.history.state, "", url.toString());
+    }
   }, true);
 
   // A link to a part of a step (#step-3, #agreements) opens that step.
