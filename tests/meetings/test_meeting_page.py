@@ -305,3 +305,17 @@ def test_the_page_asks_as_many_queries_for_many_cards_as_for_few(story, manager_
     for n in range(20):
         b.card(CardKind.HELP, story["parent"], f"{2016 + n % 8}", f"Hulp {n}", story["child"])
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_a_save_refused_after_your_own_save_elsewhere_says_so(story, manager_client):
+    meeting = story["meeting"]
+    seen = meeting.notes.get(step=1).version
+    for text, status in (("In het ene venster", 200), ("In het andere venster", 409)):
+        response = manager_client.post(
+            url("note", meeting, 1), {"step1-text": text, "step1-version": seen}, **JSON
+        )
+        assert response.status_code == status
+    problem = response.json()["problem"]
+    assert "Je hebt deze aantekeningen in een ander venster opgeslagen" in problem
+    assert "In het ene venster" in problem

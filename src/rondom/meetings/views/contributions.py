@@ -52,7 +52,13 @@ def _conflict(access, note: StepNote) -> dict:
         .values_list("name", flat=True)
         .first()
     )
-    return {"text": current.text, "by": saved_by or "", "version": current.version}
+    return {
+        "text": current.text,
+        "by": saved_by or "",
+        # The same person, in another window or on another device.
+        "by_you": current.updated_by_id is not None and current.updated_by_id == access.user.pk,
+        "version": current.version,
+    }
 
 
 def _note_problem(request, form, conflict: dict | None) -> str:
