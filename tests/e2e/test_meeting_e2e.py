@@ -159,3 +159,36 @@ def test_on_a_phone_the_page_stacks_and_nothing_scrolls_sideways(meeting_page):
     steps = page.locator(".mt-page__steps").bounding_box()
     timeline = page.locator(".mt-page__timeline").bounding_box()
     assert timeline["y"] >= steps["y"] + steps["height"]
+
+
+def test_a_live_page_marks_notes_saved_elsewhere_but_not_its_own(browser, asgi_server):
+    from rondom.live.hub import hub
+
+    call_command("demo")
+    meeting = Meeting.objects.get(case=Case.objects.get(title=PAPER_CASE))
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, asgi_server, "ib@rondom.test")
+    page.goto(f"{asgi_server}/cases/{meeting.case_id}/meetings/{meeting.pk}/?step=3")
+    wait_for(lambda: hub.subscriber_count(meeting.case_id) >= 1)
+
+    field = step(page, 3).locator("textarea")
+    field.press_sequentially(" Zelf getypt.", delay=20)
+    expect(step(page, 3).locator(".mt-note__status")).to_have_text("Opgeslagen")
+    # Someone else changes step 4. When that has reached this page, so has the news of this
+    # page's own save of step 3, which came first.
+    other = StepNote.objects.get(meeting=meeting, step=4)
+    other.text = "Elders opgeslagen"
+    other.save_if_current()
+    expect(step(page, 4).locator("textarea")).to_have_value("Elders opgeslagen")
+    expect(page.locator("#step-3.mt-changed-elsewhere")).to_have_count(0)
+
+    # Someone else changes step 3 while this person is still in it: it is marked, not replaced.
+    mine = field.input_value()
+    third = StepNote.objects.get(meeting=meeting, step=3)
+    third.text = "Ook elders"
+    third.save_if_current()
+    expect(page.locator("#step-3.mt-changed-elsewhere")).to_have_count(1)
+    assert field.input_value() == mine
+    context.close()
