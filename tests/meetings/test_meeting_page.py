@@ -319,3 +319,19 @@ def test_a_save_refused_after_your_own_save_elsewhere_says_so(story, manager_cli
     problem = response.json()["problem"]
     assert "Je hebt deze aantekeningen in een ander venster opgeslagen" in problem
     assert "In het ene venster" in problem
+
+
+@pytest.mark.django_db
+def test_notes_typed_while_the_meeting_was_closed_are_not_saved_and_it_says_why(
+    story, manager_client
+):
+    meeting = story["meeting"]
+    note = meeting.notes.get(step=2)
+    manager_client.post(url("close", meeting), {"confirm": "yes"})
+    response = manager_client.post(
+        url("note", meeting, 2), {"step2-text": "Te laat", "step2-version": note.version}, **JSON
+    )
+    assert response.status_code == 410
+    assert "Dit overleg is intussen afgesloten" in response.json()["problem"]
+    note.refresh_from_db()
+    assert note.text == ""

@@ -71,8 +71,14 @@ def _note_problem(request, form, conflict: dict | None) -> str:
 @login_required
 @require_POST
 def save_note(request, case_id: int, meeting_id: int, step: int):
-    access, meeting = _open_meeting(request, case_id, meeting_id)
+    access, meeting = get_meeting(request, case_id, meeting_id)
     if step not in Step.values:
+        raise Http404
+    if meeting.is_closed:
+        if _wants_json(request):
+            # Closed while this person was typing: say so, rather than "try again".
+            problem = render_to_string("meetings/_note_problem.html", {"closed": True}, request)
+            return JsonResponse({"problem": problem}, status=410)
         raise Http404
     note = meeting.notes.get(step=step)
     form = NoteForm(request.POST, instance=note, prefix=f"step{step}")

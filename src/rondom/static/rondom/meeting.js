@@ -90,8 +90,9 @@
         section.classList.remove("mt-changed-elsewhere");
       }
       showStatus(form, "saved");
-    } else if (response.status === 409 || response.status === 422) {
-      state.paused = response.status === 409;
+    } else if (data.problem) {
+      // 409: someone else saved meanwhile; 410: the meeting was closed. Typing stops saving.
+      state.paused = response.status === 409 || response.status === 410;
       showProblem(form, data.problem);
       showStatus(form, "");
     } else {
