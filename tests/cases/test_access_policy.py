@@ -67,6 +67,8 @@ def url_for(name: str, story) -> str:
         "meeting_id": story["meeting"].pk,
         "step": 1,
         "agreement_id": story["agreement"].pk,
+        "factor_id": 1,
+        "moment_id": 1,
     }
     url = reverse(name, kwargs={k: v for k, v in ids.items() if k in kwargs_needed})
     return url + "?kind=help" if name == "timeline:card_create" else url

@@ -51,6 +51,7 @@ MANAGER_PAGES = {
     "cases:child_edit",
     "cases:participant_create",
     "cases:participant_edit",
+    "meetings:close_confirm",
 }
 POST_ONLY = {
     "cases:make_named",
@@ -71,7 +72,9 @@ POST_ONLY = {
     "meetings:close",
     "meetings:note",
     "meetings:factor",
+    "meetings:factor_remove",
     "meetings:key_moment",
+    "meetings:key_moment_remove",
     "meetings:agreement",
     "meetings:agreement_status",
     "meetings:follow_up",

@@ -130,7 +130,7 @@ def test_open_agreements_of_earlier_meetings_come_first(meeting, story, manager_
 
 @pytest.mark.django_db
 def test_closing_freezes_the_timeline_and_shows_changes_since(meeting, story, manager_client):
-    manager_client.post(url("close", meeting))
+    manager_client.post(url("close", meeting), {"confirm": "yes"})
     meeting.refresh_from_db()
     assert meeting.is_closed
     assert any(c["text"] == "Speltherapie" for c in meeting.frozen["cards"])

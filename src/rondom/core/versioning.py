@@ -84,7 +84,7 @@ class VersionedForm(forms.ModelForm):
                 label = self.fields[name].label if name in self.fields else name
                 saved_now.append(f"{label}: {value}")
         self.data = self.data.copy()
-        self.data["version"] = current.version
+        self.data[self.add_prefix("version")] = current.version
         message = _(
             "Someone else changed this while you were editing. Your changes were not saved."
         )

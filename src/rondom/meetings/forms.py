@@ -1,5 +1,7 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
@@ -8,6 +10,7 @@ from rondom.core.text import PlainTextMixin
 from rondom.core.versioning import VersionedForm
 
 from .models import Agreement, Factor, KeyMoment, Meeting, StepNote
+from .wording import shorten
 
 
 class MeetingForm(PlainTextMixin, VersionedForm):
@@ -65,6 +68,16 @@ class FactorForm(PlainTextMixin, forms.ModelForm):
         fields = ["kind", "text"]
 
 
+def card_choice_label(card) -> str:
+    """Whose card, its date and how it begins: enough to tell cards apart in a dropdown."""
+    return gettext("%(name)s (%(letter)s), %(date)s: %(text)s") % {
+        "name": card.author.name,
+        "letter": card.author.letter,
+        "date": card.date_text or gettext("no date"),
+        "text": shorten(card.text, 60),
+    }
+
+
 class KeyMomentForm(PlainTextMixin, forms.ModelForm):
     class Meta:
         model = KeyMoment
@@ -74,6 +87,7 @@ class KeyMomentForm(PlainTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["card"].queryset = cards
         self.fields["card"].label = _("card")
+        self.fields["card"].label_from_instance = card_choice_label
 
 
 class AgreementForm(PlainTextMixin, forms.ModelForm):
@@ -82,10 +96,25 @@ class AgreementForm(PlainTextMixin, forms.ModelForm):
         fields = ["what", "owner", "due_on"]
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, case: Case, **kwargs):
+    def __init__(self, *args, case: Case, meeting: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
         self.fields["owner"].queryset = case.participants.all()
         self.fields["due_on"].validators.append(check_work_date)
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        # Due before the meeting that made it: nearly always a mistyped year or month.
+        if self.meeting is not None and due_on < self.meeting.held_on:
+            raise forms.ValidationError(
+                _(
+                    "This date lies before the meeting of %(date)s. An agreement is done on "
+                    "the day of the meeting or later: check the date."
+                ),
+                code="before_meeting",
+                params={"date": date_format(self.meeting.held_on, "j F Y")},
+            )
+        return due_on
 
 
 class FollowUpForm(PlainTextMixin, VersionedForm):

@@ -12,9 +12,20 @@ urlpatterns = [
     path(f"{MEETING}/", meetings.meeting_detail, name="detail"),
     path(f"{MEETING}/present/", meetings.meeting_present, name="present"),
     path(f"{MEETING}/close/", meetings.meeting_close, name="close"),
+    path(f"{MEETING}/close/confirm/", meetings.meeting_close_confirm, name="close_confirm"),
     path(f"{MEETING}/steps/<int:step>/", contributions.save_note, name="note"),
     path(f"{MEETING}/factors/", contributions.add_factor, name="factor"),
+    path(
+        f"{MEETING}/factors/<int:factor_id>/remove/",
+        contributions.remove_factor,
+        name="factor_remove",
+    ),
     path(f"{MEETING}/key-moments/", contributions.add_key_moment, name="key_moment"),
+    path(
+        f"{MEETING}/key-moments/<int:moment_id>/remove/",
+        contributions.remove_key_moment,
+        name="key_moment_remove",
+    ),
     path(f"{MEETING}/agreements/", contributions.add_agreement, name="agreement"),
     path(
         f"{MEETING}/agreements/<int:agreement_id>/status/",

@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from rondom.meetings.forms import (
     MeetingForm,
     NoteForm,
 )
+from rondom.meetings.frozen_timeline import frozen_timeline_context
 from rondom.meetings.models import QUESTIONS, Agreement, Attendance, Factor, Meeting, Step, StepNote
 from rondom.timeline.access import visible_cards
 from rondom.timeline.models import Card
@@ -93,27 +95,66 @@ def agreements_card(access, meeting: Meeting) -> dict:
     }
 
 
-def meeting_context(request, access, meeting: Meeting) -> dict:
+def chosen_step(value: object) -> int:
+    """The step to open: the one asked for (`?step=3`), or the first."""
+    if isinstance(value, str) and value.isdigit() and int(value) in Step.values:
+        return int(value)
+    return Step.CHECK
+
+
+def _timeline(request, access, meeting: Meeting) -> dict:
+    """The grid beside the steps, of the child asked for or the first: live while the meeting
+    is open, from the frozen copy once it is closed."""
+    children = list(access.case.children.all())
+    wanted = request.GET.get("child", "")
+    child = next((c for c in children if str(c.pk) == wanted), children[0] if children else None)
+    if child is None:
+        return {}
+    if meeting.is_closed:
+        participants = list(access.case.participants.all())
+        context = frozen_timeline_context(meeting, child, children, participants)
+        context.update({"child": child, "children": children})
+        return context
+    # What lies on the table: the cards everyone in the case may read, as the frozen copy will
+    # keep them; no drafts, no cards kept from some. Unfiltered, whatever the address says.
+    return timeline_context(access, child, QueryDict(), on_the_board=True)
+
+
+def meeting_context(
+    request, access, meeting: Meeting, open_step: int | None = None, conflict: dict | None = None
+) -> dict:
+    """The meeting page. `open_step` is the step shown open (by default the one the address
+    asks for); `conflict`, what someone else saved meanwhile in that step's notes."""
     cards = visible_cards(access).filter(is_draft=False).select_related("author")
     notes = {note.step: note for note in meeting.notes.all()}
-    return {
+    open_step = open_step or chosen_step(request.GET.get("step"))
+    context = {
         "access": access,
         "case": access.case,
         "meeting": meeting,
         "attendances": meeting.attendances.select_related("participant"),
         "steps": [
-            (step, QUESTIONS[step], NoteForm(instance=notes.get(step), prefix=f"step{step}"))
+            {
+                "step": step,
+                "questions": QUESTIONS[step],
+                "form": NoteForm(instance=notes.get(step), prefix=f"step{step}"),
+                "open": step == open_step,
+                "conflict": conflict if step == open_step else None,
+            }
             for step in Step
         ],
+        "open_step": open_step,
         "notes": notes,
         "factors": meeting.factors.all(),
         "key_moments": visible_key_moments(access, meeting).select_related("card__author"),
         **agreements_card(access, meeting),
         "factor_form": FactorForm(),
         "moment_form": KeyMomentForm(cards=cards),
-        "agreement_form": AgreementForm(case=access.case),
+        "agreement_form": AgreementForm(case=access.case, meeting=meeting),
         "follow_up_form": FollowUpForm(instance=meeting),
     }
+    context.update(_timeline(request, access, meeting))
+    return context
 
 
 @login_required
@@ -168,12 +209,31 @@ def meeting_present(request, case_id: int, meeting_id: int):
     return response
 
 
+def _manager_meeting(request, case_id: int, meeting_id: int):
+    access, meeting = get_meeting(request, case_id, meeting_id)
+    if not access.is_case_manager:
+        raise PermissionDenied
+    return access, meeting
+
+
+@login_required
+def meeting_close_confirm(request, case_id: int, meeting_id: int):
+    """Closing cannot be undone, so it is asked for once more, with what it means."""
+    access, meeting = _manager_meeting(request, case_id, meeting_id)
+    if meeting.is_closed:
+        return redirect("meetings:detail", case_id=case_id, meeting_id=meeting_id)
+    return render(request, "meetings/close_confirm.html", {"case": access.case, "meeting": meeting})
+
+
 @login_required
 @require_POST
 def meeting_close(request, case_id: int, meeting_id: int):
     access, meeting = get_meeting(request, case_id, meeting_id)
     if not access.is_case_manager:
         messages.error(request, _("Only the case manager closes a meeting."))
+    elif request.POST.get("confirm") != "yes":
+        # Not confirmed, for example a form without the question: ask first, close nothing.
+        return redirect("meetings:close_confirm", case_id=case_id, meeting_id=meeting_id)
     elif not meeting.is_closed:
         close_meeting(meeting)
         messages.success(request, _("The meeting is closed; its timeline and notes are kept."))

@@ -14,10 +14,14 @@
     pending[name] = setTimeout(fire, 150);
   }
 
-  function refreshStep(step) {
+  function refreshStep(step, version) {
     var section = document.getElementById("step-" + step);
     if (!section) {
       return;
+    }
+    var shown = section.querySelector("input[name$='-version']");
+    if (shown && String(version) === shown.value) {
+      return; // this page saved that version itself, while its notes were typed
     }
     var field = section.querySelector("textarea");
     var editing = section.contains(document.activeElement) || (field && field.value !== field.defaultValue);
@@ -80,7 +84,7 @@
     if (data.kind === "card") {
       soon("timeline", function () { document.body.dispatchEvent(new Event("timeline-changed")); });
     } else if (data.kind === "note") {
-      soon("step-" + data.step, function () { refreshStep(data.step); });
+      soon("step-" + data.step, function () { refreshStep(data.step, data.version); });
       // For parts that show a note without its form, such as the board.
       soon("notes", function () { document.body.dispatchEvent(new Event("note-changed")); });
     } else {
