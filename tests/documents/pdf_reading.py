@@ -1,11 +1,13 @@
 """Read what a PDF really holds: page sizes, text and the smallest font size used."""
 
+import re
 from dataclasses import dataclass
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 A3_LANDSCAPE = (1190.55, 841.89)
+HYPHENATED = re.compile("\u2010\r?\n")
 A4_PORTRAIT = (595.28, 841.89)
 
 
@@ -37,9 +39,13 @@ def read_pdf(data: bytes) -> list[Page]:
 def all_text(pages: list[Page]) -> str:
     """The text of every page, with line breaks folded into spaces.
 
-    PDFium reports a hyphen where a line was broken as U+FFFE; it is a hyphen on paper.
+    A word that WeasyPrint hyphenated at the end of a line (with U+2010) is joined again.
+    PDFium reports a hyphen of the text itself where a line was broken as U+FFFE; it is a
+    hyphen on paper.
     """
-    return " ".join(" ".join(page.text.replace("\ufffe", "-").split()) for page in pages)
+    return " ".join(
+        " ".join(HYPHENATED.sub("", page.text).replace("\ufffe", "-").split()) for page in pages
+    )
 
 
 def assert_size(pages: list[Page], size: tuple[float, float]) -> None:

@@ -18,6 +18,13 @@ MIN_AXIS_YEARS = 12
 MONTHS_PER_YEAR = 12
 # A card gets at least eighteen months of width, so its text stays legible on a classroom board.
 MIN_CARD_MONTHS = 18
+# A group box gets room for its label ("1/2") even when the child was in that group for only a
+# month or two, as long as its neighbours leave that room.
+MIN_GROUP_MONTHS = 4
+# The age row holds the years in its first lane and today's mark in its second.
+AGE_ROW_LANES = 2
+# Today's mark has room for its label on this many months beside it.
+NOW_LABEL_MONTHS = 12
 
 
 @dataclass
@@ -45,6 +52,8 @@ class LaidRow:
 
     @property
     def lanes(self) -> int:
+        if self.row.key == "age":
+            return AGE_ROW_LANES
         return max((p.lane for p in self.items), default=1)
 
     @property
@@ -134,6 +143,22 @@ def place_spans(
     return placed
 
 
+def widen_into_free_room(placed: list[Placed], min_months: int, columns: int) -> None:
+    """Widen every item narrower than `min_months`: first back into the free room before it,
+    then on into the free room after it, never over another item or off the axis, so the
+    lanes stay as they were."""
+    ordered = sorted(placed, key=lambda p: (p.start_col, p.end_col))
+    for index, item in enumerate(ordered):
+        missing = min_months - (item.end_col - item.start_col)
+        if missing <= 0:
+            continue
+        before = max((p.end_col for p in ordered[:index]), default=1)
+        after = min((p.start_col for p in ordered[index + 1 :]), default=columns + 1)
+        back = min(missing, max(item.start_col - before, 0))
+        item.start_col -= back
+        item.end_col += min(missing - back, max(after - item.end_col, 0))
+
+
 @dataclass
 class AgeMark:
     age: int
@@ -142,7 +167,27 @@ class AgeMark:
 
     @property
     def style(self) -> str:
-        return f"grid-column: {self.start_col} / span {MONTHS_PER_YEAR}; grid-row: 1"
+        return f"grid-column: {self.start_col} / span {MONTHS_PER_YEAR}; grid-row: 1 / -1"
+
+
+@dataclass
+class NowMark:
+    """Today on the age row: a small mark on the red line, its label beside it, after the
+    line where the axis has room for the label and before it otherwise."""
+
+    line: int
+    columns: int
+
+    @property
+    def label_before(self) -> bool:
+        return self.line + NOW_LABEL_MONTHS > self.columns + 1
+
+    @property
+    def style(self) -> str:
+        if self.label_before:
+            start = max(self.line - NOW_LABEL_MONTHS, 1)
+            return f"grid-column: {start} / {self.line}; grid-row: {AGE_ROW_LANES}"
+        return f"grid-column: {self.line} / span {NOW_LABEL_MONTHS}; grid-row: {AGE_ROW_LANES}"
 
 
 @dataclass
@@ -154,6 +199,10 @@ class Layout:
     today_line: int
     school_year_lines: list[int]
     current_age: int
+
+    @property
+    def now(self) -> NowMark:
+        return NowMark(self.today_line, self.axis.columns)
 
     @property
     def shown_rows(self) -> list[LaidRow]:
@@ -187,6 +236,7 @@ def lay_out(
             items = place_spans(axis, periods, "starts_on", "ends_on", today, MIN_CARD_MONTHS)
         elif row.key == "group":
             items = place_spans(axis, group_spans, "start", "end", today)
+            widen_into_free_room(items, MIN_GROUP_MONTHS, axis.columns)
         else:
             items = []
         laid_rows.append(LaidRow(row, items))
