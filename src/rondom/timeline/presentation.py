@@ -11,7 +11,7 @@ from rondom.career.spans import group_year_spans
 from rondom.cases.access import CaseAccess
 from rondom.cases.models import Child
 
-from .access import visible_cards
+from .access import may_edit_card, visible_cards
 from .kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating, Row
 from .layout import Layout, lay_out
 from .models import Card
@@ -56,6 +56,13 @@ def add_labels(cards: list[Card]) -> None:
             setattr(card, f"{field}_label", names.get(getattr(card, field), ""))
 
 
+def add_edit_rights(cards: list[Card], access: CaseAccess | None) -> None:
+    """Mark the cards this person may change, so that only those offer to be changed: a
+    link that ends in a refusal is a dead end. Without `access`, none."""
+    for card in cards:
+        card.may_edit = access is not None and may_edit_card(access, card)
+
+
 def add_authors(cards: list[Card], participants: list) -> None:
     """Give the cards their authors from the case's participants, fetched for the filters
     already: a handful of objects instead of a joined copy of the author on every card."""
@@ -96,6 +103,7 @@ def timeline_context(
     cards = list(cards.order_by("starts_on", "pk"))
     add_labels(cards)
     add_authors(cards, participants)
+    add_edit_rights(cards, access)
     rows = tuple(row for row in ROWS if not row_keys or row.key in row_keys)
     layout = child_layout(child, cards, timezone.localdate(), rows)
     return {
