@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from rondom.cases.colours import PALETTE
 from rondom.cases.models import Case, Participant, Role
 from rondom.timeline.kinds import CardKind
 
@@ -50,7 +51,8 @@ def test_add_participant_with_default_letter(manager_client, story):
         {"name": "Jeroen", "role": "youth_care", "organisation": "Jeugdteam"},
     )
     participant = case.participants.get(name="Jeroen")
-    assert (participant.letter, participant.colour) == ("J", "#146c2e")
+    # The case manager and the parent have the first two colours of the palette.
+    assert (participant.letter, participant.colour) == ("J", PALETTE[2])
     assert participant.user is None
 
 
