@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 # Functions, not expressions: the page's Content-Security-Policy forbids evaluating strings.
 FOCUS_IN = "id => !!(document.activeElement && document.activeElement.closest('#' + id))"
 FOCUSED_CARD = "() => document.activeElement.closest('article.tl-card').id"
+SETTLED = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
 
 
 def parent_log_in(page, base: str) -> None:
@@ -77,6 +78,9 @@ def test_after_saving_a_card_the_page_says_so_and_the_focus_stays_on_that_card(p
     assert page.locator("#editor").inner_html().strip() == ""
 
     # When the timeline is drawn again (someone else changed a card), the focus stays too.
+    # htmx wires up a swapped-in timeline only once it has settled; an event before that
+    # would find nobody listening.
+    page.wait_for_function(SETTLED)
     page.evaluate("document.getElementById('timeline').dataset.old = '1'")
     page.evaluate("document.body.dispatchEvent(new Event('timeline-changed'))")
     page.wait_for_function("() => !document.getElementById('timeline').dataset.old")
@@ -109,3 +113,24 @@ def test_cancelling_returns_the_focus_to_the_add_button(page, live_server):
         "() => !!document.activeElement && document.activeElement.matches("
         "'.tl-row--life_event .tl-add')"
     )
+
+
+def test_the_editor_shows_the_faces_as_large_choices_and_the_rest_behind_more(page, live_server):
+    call_command("demo")
+    log_in(page, live_server.url, "ib@rondom.test")
+    open_timeline(page, live_server.url)
+    page.locator(".tl-row--help .tl-add").click()
+    editor = page.locator("#editor")
+    faces = editor.locator(".tl-face")
+    faces.first.wait_for()
+    assert faces.count() == 3
+    for index in range(3):
+        box = faces.nth(index).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+    faces.filter(has_text="niet goed").click()  # anywhere on the face, not only the dot
+    assert editor.get_by_label("niet goed", exact=True).is_checked()
+    more = editor.locator("details.tl-more")
+    assert not more.evaluate("details => details.open")
+    assert not editor.get_by_label("Domein").is_visible()
+    more.locator("summary").click()
+    assert editor.get_by_label("Domein").is_visible()

@@ -14,7 +14,7 @@ from rondom.cases.models import Child
 from .access import may_edit_card, visible_cards
 from .kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating, Row
 from .layout import Layout, lay_out
-from .models import Card
+from .models import Card, CardRevision
 
 
 def _selected_ids(query: QueryDict, name: str, allowed: set) -> set:
@@ -61,6 +61,16 @@ def add_edit_rights(cards: list[Card], access: CaseAccess | None) -> None:
     link that ends in a refusal is a dead end. Without `access`, none."""
     for card in cards:
         card.may_edit = access is not None and may_edit_card(access, card)
+
+
+def on_behalf_of(revision: CardRevision) -> str:
+    """The name of the card's author when someone else saved this version of it (the case
+    manager filling in a card for a parent, or correcting it); empty when they saved it
+    themselves, or when it is not known who saved it. Needs `author` and `changed_by`."""
+    author = revision.author
+    if author is None or revision.changed_by_id is None:
+        return ""
+    return "" if author.user_id == revision.changed_by_id else author.name
 
 
 def add_authors(cards: list[Card], participants: list) -> None:

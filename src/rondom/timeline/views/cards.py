@@ -29,7 +29,12 @@ from rondom.timeline.card_changes import (
 from rondom.timeline.card_fields import WRITTEN_FIELDS, snapshot
 from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
 from rondom.timeline.models import Card
-from rondom.timeline.presentation import add_edit_rights, add_labels, card_texts
+from rondom.timeline.presentation import (
+    add_edit_rights,
+    add_labels,
+    card_texts,
+    on_behalf_of,
+)
 
 CHANGED_EVENT = "timeline-changed"
 SAVED_EVENT = "card-saved"
@@ -123,7 +128,14 @@ def card_create(request, case_id: int):
     if kind is None:
         raise Http404
     initial = {"author": access.participant, "child": _child_param(request)}
-    form = CardForm(request.POST or None, case=case, kind=kind, access=access, initial=initial)
+    form = CardForm(
+        request.POST or None,
+        case=case,
+        kind=kind,
+        access=access,
+        initial=initial,
+        timeline_child=_child_param(request),
+    )
     if request.method == "POST" and form.is_valid():
         card = form.save(commit=False)
         card.case = case
@@ -143,7 +155,12 @@ def card_edit(request, case_id: int, card_id: int):
     before = snapshot(card)
     loaded_version = card.version
     form = CardForm(
-        request.POST or None, instance=card, case=card.case, kind=card.kind, access=access
+        request.POST or None,
+        instance=card,
+        case=card.case,
+        kind=card.kind,
+        access=access,
+        timeline_child=_child_param(request),
     )
     form.fields["version"].initial = card.version
     if request.method == "POST" and form.is_valid():
@@ -213,7 +230,9 @@ def card_restore(request, case_id: int, card_id: int):
 @login_required
 def card_history(request, case_id: int, card_id: int):
     access, card = get_card_for(request, case_id, card_id)
-    revisions = visible_revisions(access, card.revisions.select_related("changed_by"))
+    revisions = visible_revisions(access, card.revisions.select_related("changed_by", "author"))
+    for revision in revisions:
+        revision.on_behalf_of = on_behalf_of(revision)
     people = {p.pk: str(p) for p in card.case.participants.all()}
     children = {c.pk: c.name for c in card.case.children.all()}
 
