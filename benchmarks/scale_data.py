@@ -48,7 +48,8 @@ from scale_accounts import (  # noqa: E402  (benchmarks/scale_accounts.py)
 from rondom.accounts.models import Membership, Organisation, User  # noqa: E402
 from rondom.audit.models import AuditEvent  # noqa: E402
 from rondom.career.models import GroupYear, PeriodKind, SchoolPeriod  # noqa: E402
-from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant, Role  # noqa: E402
+from rondom.cases.colours import PALETTE  # noqa: E402
+from rondom.cases.models import ROLE_LETTERS, Case, Child, Consent, Participant, Role  # noqa: E402
 from rondom.meetings.models import (  # noqa: E402
     Agreement,
     Attendance,
@@ -175,9 +176,16 @@ def build_professionals(
     return schools, others
 
 
-def participant(case: Case, role: str, name: str, **fields) -> Participant:
-    letter, colour = ROLE_DEFAULTS[role]
-    return Participant(case=case, role=role, name=name, letter=letter, colour=colour, **fields)
+def participant(case: Case, role: str, name: str, place: int, **fields) -> Participant:
+    """The `place`-th person of the case, coloured as the app colours new people."""
+    return Participant(
+        case=case,
+        role=role,
+        name=name,
+        letter=ROLE_LETTERS[role],
+        colour=PALETTE[place % len(PALETTE)],
+        **fields,
+    )
 
 
 def school_year(day: date) -> int:
@@ -293,6 +301,7 @@ def build_cases(
                     case,
                     Role.SCHOOL,
                     f"IB {manager.email[:8]}",
+                    0,
                     user_id=manager.user_id,
                     organisation=manager.organisation,
                     function="intern begeleider",
@@ -302,14 +311,15 @@ def build_cases(
                     case,
                     Role.YOUTH_CARE,
                     f"Coach {coach.email[:8]}",
+                    1,
                     user_id=coach.user_id,
                     organisation=coach.organisation,
                     function="gezinscoach",
                 ),
-                participant(case, Role.MOTHER, "Moeder", user=parent_of.get(i)),
+                participant(case, Role.MOTHER, "Moeder", 2, user=parent_of.get(i)),
             ]
             if i % 2:
-                people[i].append(participant(case, Role.FATHER, "Vader"))
+                people[i].append(participant(case, Role.FATHER, "Vader", 3))
         all_people = [p for group in people.values() for p in group]
         Participant.objects.bulk_create(all_people)
         consents = [

@@ -1,9 +1,12 @@
 """Starting a case and adding children and people, through the pages."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from rondom.cases.colours import PALETTE
 from rondom.cases.models import Case, Participant, Role
 from rondom.timeline.kinds import CardKind
 
@@ -50,7 +53,8 @@ def test_add_participant_with_default_letter(manager_client, story):
         {"name": "Jeroen", "role": "youth_care", "organisation": "Jeugdteam"},
     )
     participant = case.participants.get(name="Jeroen")
-    assert (participant.letter, participant.colour) == ("J", "#146c2e")
+    # The case manager and the parent have the first two colours of the palette.
+    assert (participant.letter, participant.colour) == ("J", PALETTE[2])
     assert participant.user is None
 
 
@@ -150,3 +154,39 @@ def test_someone_a_card_is_limited_to_stays_in_the_case(manager_client, manager,
     api.force_authenticate(manager)
     assert api.delete(f"/api/v1/participants/{coach.pk}/").status_code == 400
     assert list(kept.restricted_to.all()) == [coach]
+
+
+@pytest.mark.django_db
+def test_a_parent_in_an_organisation_still_cannot_start_a_case(parent_user):
+    """Starting a case makes you its case manager, with the role of the school: never a
+    parent's, even one whose account an organisation lists."""
+    from rest_framework.test import APIClient
+
+    from rondom.accounts.models import Membership, Organisation
+
+    school = Organisation.objects.create(name="De Vlieger", kind="school")
+    Membership.objects.create(organisation=school, user=parent_user, function="other")
+    client = Client()
+    client.force_login(parent_user)
+    assert client.post(reverse("cases:create"), {"title": "Eigen"}).status_code == 403
+    assert "Nieuwe casus" not in client.get(reverse("caseload:cases")).content.decode()
+    api = APIClient()
+    api.force_authenticate(parent_user)
+    assert api.post("/api/v1/cases/", {"title": "Eigen"}, format="json").status_code == 403
+    assert not Case.objects.filter(title="Eigen").exists()
+
+
+@pytest.mark.django_db
+def test_the_count_on_the_case_list_is_what_the_timeline_shows(story, parent_user):
+    """Someone else's private draft is in neither: the count matches the cards on the page."""
+    b = story["builder"]
+    b.card(CardKind.LIFE_EVENT, b.manager, "2022", "Concept van school", story["child"],
+           is_draft=True)  # fmt: skip
+    client = Client()
+    client.force_login(parent_user)
+    listing = client.get(reverse("caseload:cases")).content.decode()
+    counted = int(re.search(r"(\d+) kaartjes", listing)[1])
+    timeline = client.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))
+    shown = len(re.findall(r'<article class="tl-card', timeline.content.decode()))
+    assert counted == shown == 4
+    assert "Concept van school" not in timeline.content.decode()

@@ -154,7 +154,11 @@ LABELS = ["peuter", "1", "2", "3", "4", "5", "6", "7", "8"]
 
 @given(
     st.lists(st.tuples(st.sampled_from(LABELS), st.integers(2000, 2024)), max_size=12),
-    st.sampled_from(["peutergroep", *(f"groep {n}" for n in range(1, 9)), "groep 1/2", "gr 5-6"]),
+    st.sampled_from(
+        ["peutergroep", *(f"groep {n}" for n in range(1, 9)), "groep 1/2", "gr 5-6"]
+        + [f"{word} groep {n}" for word in ("sinds", "t/m") for n in range(1, 9)]
+        + [f"tot groep {n}" for n in range(2, 9)]
+    ),
 )
 def test_resolve_groups_is_the_hull_of_matching_years(career, text):
     value = parse(text)

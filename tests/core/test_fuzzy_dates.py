@@ -166,6 +166,19 @@ def test_examples(text, start, end, precision):
         ("peuterspeelzaal", ("peuter",)),
         ("Peuters", ("peuter",)),
         ("voorschool", ("peuter",)),
+        # A stretch of the career: from a group on, or up to one.
+        ("sinds groep 5", ("5", "6", "7", "8")),
+        ("Vanaf groep 3", ("3", "4", "5", "6", "7", "8")),
+        ("van gr. 7", ("7", "8")),
+        ("since group 8", ("8",)),
+        ("ongeveer sinds groep 5", ("5", "6", "7", "8")),
+        ("vanaf groep 1/2", ("1", "2", "3", "4", "5", "6", "7", "8")),
+        ("tot groep 6", ("1", "2", "3", "4", "5")),
+        ("tot groep 2", ("1",)),
+        ("until group 3", ("1", "2")),
+        ("t/m groep 6", ("1", "2", "3", "4", "5", "6")),
+        ("tot en met groep 2", ("1", "2")),
+        ("t/m groep 1/2", ("1", "2")),
     ],
 )
 def test_groups(text, groups):
@@ -204,6 +217,11 @@ def test_no_date(text):
         ("groep 9", "unknown_group"),
         ("groep 3/5", "unknown_group"),
         ("groep 2/1", "unknown_group"),
+        ("sinds groep 9", "unknown_group"),
+        ("tot groep 12", "unknown_group"),
+        ("t/m groep 0", "unknown_group"),
+        ("tot groep 1", "before_group_1"),
+        ("tot groep 1/2", "before_group_1"),
         ("1899", "year_out_of_range"),
         ("maart 1850", "year_out_of_range"),
         ("2028", "year_out_of_range"),
@@ -234,6 +252,8 @@ def test_no_date(text):
         ("groep", "unreadable"),
         ("schooljaar", "unreadable"),
         ("groep 3 - groep 5", "unreadable"),
+        ("van groep 3 tot groep 6", "unreadable"),
+        ("sinds groep", "unreadable"),
     ],
 )
 def test_errors(text, code):
@@ -288,6 +308,7 @@ MESSAGE_CASES = [
     ("schooljaar 2019/2021", "2019/2021 is not a school year."),
     ("maart", "Which year was it? Please add the year"),
     ("maartt 2015", "We cannot read this date."),
+    ("tot groep 1", "Group 1 is the first group, so nothing comes before it."),
 ]
 
 
@@ -344,6 +365,13 @@ CAREER = [
         ("peutergroep", D(2012, 8, 1), D(2013, 7, 31)),
         ("groep 4", D(2017, 8, 1), D(2018, 7, 31)),
         ("groep 6", None, None),
+        # From group 3 on, as far as the career goes; up to group 3; up to and including it.
+        ("sinds groep 3", D(2015, 8, 1), D(2018, 7, 31)),
+        ("vanaf groep 4", D(2017, 8, 1), D(2018, 7, 31)),
+        ("tot groep 3", D(2013, 8, 1), D(2015, 7, 31)),
+        ("t/m groep 3", D(2013, 8, 1), D(2017, 7, 31)),
+        ("tot groep 8", D(2013, 8, 1), D(2018, 7, 31)),
+        ("sinds groep 5", None, None),  # the career has not got that far
     ],
 )
 def test_resolve_groups(text, start, end):

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -144,3 +145,32 @@ def test_the_demo_data_names_only_known_values_and_people():
             for name, value in card.items():
                 assert name in CARD_REFERENCES or name in card_fields, name
                 assert name not in choices or value in choices[name].values, (name, value)
+
+
+def _readme_logins() -> dict[str, str]:
+    """The README's table of demo logins: email address to what that login sees."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    rows = re.findall(r"^\| `([^`]+@rondom\.test)` \| [^|]+ \| ([^|]+) \|$", readme, re.M)
+    return {email: sees.strip() for email, sees in rows}
+
+
+@pytest.mark.django_db
+def test_the_readme_says_which_cases_each_demo_login_sees():
+    from rondom.accounts.models import User
+    from rondom.cases.access import cases_for
+
+    call_command("demo")
+    table = _readme_logins()
+    assert set(table) == {email for email, _, _ in DEMO_USERS.values()} | {"admin@rondom.test"}
+    for email, sees in table.items():
+        titles = set(cases_for(User.objects.get(email=email)).values_list("title", flat=True))
+        if sees.startswith("all four demo cases"):
+            assert titles == set(DEMO_CASES) and len(DEMO_CASES) == 4, email
+        elif sees == "nothing":
+            assert titles == set(), email
+        elif sees.startswith("everything"):
+            assert titles == set(Case.objects.values_list("title", flat=True)), email
+        else:
+            assert titles == {sees}, email

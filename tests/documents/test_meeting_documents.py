@@ -86,3 +86,32 @@ def test_consent_without_agreements_gives_no_agreements_card(client, story, held
     assert "Gesprek met de RT'er" not in text and "Afspraken" not in text
     assert "Geen afspraken gemaakt." not in text
     assert "Veilig Thuis" not in text
+
+
+@pytest.mark.django_db
+def test_agreements_card_names_the_child(manager_client, story, held):
+    card_url, _ = urls(story, held)
+    text = all_text(read_pdf(manager_client.get(card_url).content))
+    assert "Kind Sam" in text
+
+
+@pytest.mark.django_db
+def test_agreements_card_of_an_anonymous_case_shows_the_pseudonym_and_age(manager):
+    from rondom.demo.builder import CaseBuilder
+    from rondom.documents.meeting_documents import agreements_card_pdf
+    from rondom.meetings.models import Meeting
+
+    b = CaseBuilder("Casus Zon", manager, "Inge")
+    b.child("Zonnebloem", date(2015, 4, 1))
+    b.child("Madelief", date(2018, 9, 12))
+    meeting = Meeting.objects.create(case=b.case, held_on=date(2024, 3, 1), goal="inform")
+    text = all_text(read_pdf(agreements_card_pdf(b.case, meeting)))
+    ages = [child.age for child in b.case.children.all()]
+    assert f"Kinderen Zonnebloem (nu {ages[0]} jaar), Madelief (nu {ages[1]} jaar)" in text
+    assert "2015" not in text and "2018" not in text  # no date of birth
+
+
+def test_a_blank_agreements_card_has_a_line_for_the_child():
+    from rondom.documents.meeting_documents import agreements_card_pdf
+
+    assert "Kinderen" in all_text(read_pdf(agreements_card_pdf()))

@@ -69,6 +69,10 @@ CARDS = {
         Placed(None, 1, 19, order=1),
     ),
     "plain, on the grid": (card(44, child=SAM, date_text="maart 2018"), Placed(None, 30, 48)),
+    "development, only what goes less well": (
+        card(45, kind=CardKind.DEVELOPMENT, child=SAM, text="", text_less_well="Rekenen " * 9),
+        Placed(None, 50, 68),
+    ),
 }
 
 
@@ -76,8 +80,9 @@ def context(children: list, child=SAM) -> dict:
     return {"texts": card_texts(), "case": CASE, "child": child, "children": children}
 
 
-def both(the_card: Card, placed, extra: dict) -> tuple[str, str]:
+def both(the_card: Card, placed, extra: dict, may_edit: bool = True) -> tuple[str, str]:
     add_labels([the_card])
+    the_card.may_edit = may_edit
     values = extra | {"card": the_card, "placed": placed}
     before = BEFORE.get_template("timeline/_card.html").render(Context(values))
     now = get_template("timeline/_card.html").render(values)
@@ -87,11 +92,24 @@ def both(the_card: Card, placed, extra: dict) -> tuple[str, str]:
 @pytest.mark.parametrize("name", list(CARDS))
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("children", [[SAM], [SAM, NOOR]], ids=["one child", "two children"])
-def test_a_card_is_the_markup_the_template_made(name, language, children):
+@pytest.mark.parametrize("may_edit", [True, False], ids=["editable", "read only"])
+def test_a_card_is_the_markup_the_template_made(name, language, children, may_edit):
     the_card, placed = CARDS[name]
     with translation.override(language):
-        before, now = both(the_card, placed, context(children))
+        before, now = both(the_card, placed, context(children), may_edit)
     assert now == before
+    assert ("tl-card__edit" in now) == may_edit
+
+
+def test_a_card_only_this_person_may_read_offers_no_edit_link():
+    now = both(*CARDS["plain, on the grid"], context([SAM]), may_edit=False)[1]
+    assert "/edit/" not in now and "hx-get" not in now
+
+
+def test_a_development_card_with_only_a_concern_shows_no_empty_half():
+    now = both(*CARDS["development, only what goes less well"], context([SAM]))[1]
+    assert "tl-plus" not in now and "tl-minus" in now
+    assert '<span class="rondom-visually-hidden">: Rekenen Rekenen' in now  # the link names it
 
 
 @pytest.mark.parametrize("extra", [{"child": None}, {}], ids=["child None", "no child"])

@@ -1,5 +1,7 @@
 """Adding, editing, moving, deleting and restoring cards through the pages, as htmx sends them."""
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -32,8 +34,12 @@ def test_add_help_card_in_place(manager_client, story):
         **HTMX,
     )
     assert response.status_code == 200
-    assert response["HX-Trigger"] == "timeline-changed"
     card = Card.objects.get(text="Remedial teaching lezen")
+    # The timeline draws itself again; the page says the card is saved and focuses it.
+    assert json.loads(response["HX-Trigger"]) == {
+        "timeline-changed": "",
+        "card-saved": {"card": card.pk, "message": "Kaartje opgeslagen."},
+    }
     assert (card.starts_on.isoformat(), card.ends_on.isoformat()) == ("2022-08-01", "2023-07-31")
     assert card.revisions.get().action == CardRevision.Action.CREATED
     page = manager_client.get(reverse("timeline:child", args=[story["case"].pk, story["child"].pk]))

@@ -87,7 +87,8 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         base = ParticipantSerializer(self.instance).data if self.instance else {}
-        form = ParticipantForm({**base, **attrs})
+        case = self.instance.case if self.instance else attrs.get("case")
+        form = ParticipantForm({**base, **attrs}, case=case)
         form.instance.user = self.instance.user if self.instance else None
         cleaned = validate_with_form(form)
         attrs["letter"], attrs["colour"] = cleaned["letter"], cleaned["colour"]

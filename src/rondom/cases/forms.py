@@ -9,10 +9,11 @@ from rondom.core.limits import check_birth_date, check_work_date
 from rondom.core.text import PlainTextMixin
 from rondom.core.versioning import VersionedForm
 
+from .colours import next_colour
 from .invitations import role_misfit
 from .models import (
     PARENT_ROLES,
-    ROLE_DEFAULTS,
+    ROLE_LETTERS,
     Case,
     Child,
     Consent,
@@ -44,10 +45,15 @@ class ParticipantForm(PlainTextMixin, VersionedForm):
         fields = ["name", "role", "letter", "colour", "organisation", "function"]
         widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case: Case | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.case = case or (self.instance.case if self.instance.case_id else None)
         self.fields["letter"].required = False
         self.fields["colour"].required = False
+        if self.instance.pk is None:
+            # A colour input always sends a colour, black when nobody picked one: so it starts
+            # at the colour this person would get anyway.
+            self.initial.setdefault("colour", next_colour(self.case))
         self.fields["letter"].help_text = _(
             "Leave empty for the usual letter: "
             "O parents, M mother, V father, S school, J youth care."
@@ -68,7 +74,7 @@ class ParticipantForm(PlainTextMixin, VersionedForm):
 
     def clean(self):
         cleaned = super().clean()
-        letter, colour = ROLE_DEFAULTS.get(cleaned.get("role"), ("?", "#4a4a4a"))
+        letter = ROLE_LETTERS.get(cleaned.get("role"), "?")
         user = self.instance.user if self.instance.user_id else None
         if (
             user is not None
@@ -77,7 +83,7 @@ class ParticipantForm(PlainTextMixin, VersionedForm):
         ):
             self.add_error("role", misfit)
         cleaned["letter"] = cleaned.get("letter") or letter
-        cleaned["colour"] = cleaned.get("colour") or colour
+        cleaned["colour"] = cleaned.get("colour") or next_colour(self.case)
         return cleaned
 
 

@@ -79,17 +79,18 @@ class Role(models.TextChoices):
     OTHER = "other", _("other")
 
 
-# The paper tool's letters (O, M, V, S, J) and a colour each; a different one may be chosen.
-ROLE_DEFAULTS: dict[str, tuple[str, str]] = {
-    Role.PARENTS: ("O", "#b3261e"),
-    Role.MOTHER: ("M", "#b3261e"),
-    Role.FATHER: ("V", "#8a4b08"),
-    Role.CARER: ("O", "#b3261e"),
-    Role.CHILD: ("K", "#6a1b9a"),
-    Role.SCHOOL: ("S", "#0b57d0"),
-    Role.YOUTH_CARE: ("J", "#146c2e"),
-    Role.CHILDCARE: ("P", "#00696f"),
-    Role.OTHER: ("A", "#4a4a4a"),
+# The paper tool's letters (O, M, V, S, J), for a person whose letter is left empty. Colours
+# do not follow the role: each new person gets a colour of their own (see `colours.py`).
+ROLE_LETTERS: dict[str, str] = {
+    Role.PARENTS: "O",
+    Role.MOTHER: "M",
+    Role.FATHER: "V",
+    Role.CARER: "O",
+    Role.CHILD: "K",
+    Role.SCHOOL: "S",
+    Role.YOUTH_CARE: "J",
+    Role.CHILDCARE: "P",
+    Role.OTHER: "A",
 }
 
 PARENT_ROLES = {Role.PARENTS, Role.MOTHER, Role.FATHER, Role.CARER}

@@ -23,6 +23,10 @@ _MESSAGES = {
         "There is no group %(group)s. Choose group 1 to 8, a combination group such as 1/2, "
         "or pre-school group."
     ),
+    "before_group_1": _(
+        "Group 1 is the first group, so nothing comes before it. Write pre-school group, or a "
+        "year such as 2015."
+    ),
     "year_out_of_range": _(
         "We cannot use the year %(year)s. Choose a year from %(min)s to %(max)s."
     ),

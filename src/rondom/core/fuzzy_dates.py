@@ -1,9 +1,9 @@
 """Turn dates as people remember them into intervals on the timeline.
 
 Parents, school and youth care rarely know the exact day: they type "maart 2015", "zomer 2020",
-"groep 4" or "2018 - 2019". `parse_fuzzy_date` turns such text into an inclusive interval
-(`start`, `end`) plus a `Precision`, or raises `FuzzyDateError` with a stable `code` and a
-friendly, translatable `message`.
+"groep 4", "sinds groep 5" or "2018 - 2019". `parse_fuzzy_date` turns such text into an
+inclusive interval (`start`, `end`) plus a `Precision`, or raises `FuzzyDateError` with a
+stable `code` and a friendly, translatable `message`.
 
 Seasons follow the meteorological seasons used by the KNMI: spring is March-May, summer
 June-August, autumn September-November, and "winter 2020" is 1 December 2020 up to the end of
@@ -183,6 +183,31 @@ def _toddler_group(m: re.Match[str], today: date) -> FuzzyDate:
     return FuzzyDate("", None, None, Precision.GROUP, ("peuter",))
 
 
+# "sinds groep 5", "tot groep 6", "t/m groep 6": a stretch of the school career, written as the
+# groups it covers, so that it is placed through the career the way "groep 4" is: from the
+# first school year in one of those groups to the last. "sinds" reaches as far as the career
+# goes; "tot" stops where the named group begins, "t/m" where it ends.
+def _groups_since(m: re.Match[str], today: date) -> FuzzyDate:
+    first = min(int(group) for group in _numbered_group(m, today).groups)
+    return _groups(range(first, 9))
+
+
+def _groups_until(m: re.Match[str], today: date) -> FuzzyDate:
+    first = min(int(group) for group in _numbered_group(m, today).groups)
+    if first == 1:
+        raise FuzzyDateError("before_group_1")
+    return _groups(range(1, first))
+
+
+def _groups_through(m: re.Match[str], today: date) -> FuzzyDate:
+    last = max(int(group) for group in _numbered_group(m, today).groups)
+    return _groups(range(1, last + 1))
+
+
+def _groups(numbers: range) -> FuzzyDate:
+    return FuzzyDate("", None, None, Precision.GROUP, tuple(str(n) for n in numbers))
+
+
 _TYPED_YEAR = r"(?P<year>\d{4}|'\d{2})"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _GROUP = r"(?:groep|group|gr\.?)\s*(?P<a>\d{1,3})(?:\s*(?:[-/+&]|en|and)\s*(?P<b>\d{1,3}))?"
@@ -200,6 +225,9 @@ _FORM_PATTERNS: list[tuple[str, Handler]] = [
     (r"(?P<year>\d{4})", _whole_year),
     (_GROUP, _numbered_group),
     (_TODDLER, _toddler_group),
+    (rf"(?:sinds|vanaf|van|since|from)\s+{_GROUP}", _groups_since),
+    (rf"(?:tot en met|t/m|through)\s+{_GROUP}", _groups_through),
+    (rf"(?:tot|until|till)\s+{_GROUP}", _groups_until),
 ]  # fmt: skip
 _FORMS = [(re.compile(pattern, re.ASCII), handler) for pattern, handler in _FORM_PATTERNS]
 

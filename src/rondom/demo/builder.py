@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from rondom.career.forms import SchoolPeriodForm
 from rondom.career.models import SchoolPeriod
-from rondom.cases.models import ROLE_DEFAULTS, Case, Child, Consent, Participant
+from rondom.cases.colours import next_colour
+from rondom.cases.models import ROLE_LETTERS, Case, Child, Consent, Participant
 from rondom.cases.services import start_case
 from rondom.timeline.card_changes import apply_date, create_card
 from rondom.timeline.merging import link_cards
@@ -29,13 +30,12 @@ class CaseBuilder:
         return Child.objects.create(case=self.case, name=name, date_of_birth=born)
 
     def person(self, name: str, role: str, user=None, organisation: str = "", function: str = ""):
-        letter, colour = ROLE_DEFAULTS[role]
         return Participant.objects.create(
             case=self.case,
             name=name,
             role=role,
-            letter=letter,
-            colour=colour,
+            letter=ROLE_LETTERS[role],
+            colour=next_colour(self.case),
             user=user,
             organisation=organisation,
             function=function,

@@ -26,6 +26,8 @@ def agreements_card_pdf(
     empty_lines = EXTRA_LINES if meeting else BLANK_LINES
     context = {
         "case": case,
+        # A pseudonym in an anonymous case, as everywhere; never a date of birth here.
+        "children": list(case.children.all()) if case else [],
         "meeting": meeting,
         "agreements": agreements,
         "empty_lines": range(empty_lines),

@@ -14,6 +14,7 @@ from rondom.cases.models import PARENT_ROLES
 from rondom.core.limits import MAX_CARDS_PER_CHILD, MAX_CASE_FILE_BYTES
 from rondom.core.text import text_problem
 from rondom.timeline.card_fields import WRITTEN_FIELDS
+from rondom.timeline.kinds import CardKind
 
 from .dates import check_dates
 from .document import FORMAT, REFERENCES, VERSION, location, nesting, schema, walk
@@ -240,6 +241,18 @@ def _change_fits(name: str, pair: list) -> bool:
     return not any(isinstance(value, list) for value in pair)
 
 
+def _empty_card(card: dict) -> str | None:
+    """The card form's rule: a card has a text; a development card may instead say only what
+    goes less well."""
+    if card["text"].strip():
+        return None
+    if card["kind"] == CardKind.DEVELOPMENT:
+        if card["text_less_well"].strip():
+            return None
+        return _("is empty, and so is text_less_well: a development card says at least one")
+    return _("is empty, and a card needs a text")
+
+
 def _check_meaning(document: dict, problems: list[Problem]) -> None:
     ids = {name: _ids(document, name, problems) for name in ("children", "participants", "cards")}
     for path, collection in REFERENCES.items():
@@ -277,6 +290,8 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
                 )
             )
     for index, card in enumerate(document["cards"]):
+        if problem := _empty_card(card):
+            problems.append(Problem(location(("cards", index, "text")), problem))
         if card["starts_on"] and card["ends_on"] and card["ends_on"] < card["starts_on"]:
             problems.append(
                 Problem(location(("cards", index, "ends_on")), _("ends before it starts"))

@@ -86,6 +86,27 @@ def rating_html(rating: str, label: str, page: CardPage) -> str:
     )
 
 
+def _text_html(card: Card, texts: dict[str, str]) -> str:
+    plus = (
+        f'<span class="tl-plus" aria-label="{texts.get("goes_well", "")}">+</span> '
+        if card.kind == "development"
+        else ""
+    )
+    return f'<p class="tl-card__text">{plus}{_lines(card.text)}</p>'
+
+
+def _edit_link(card: Card, page: CardPage) -> str:
+    """Offered only on cards this person may change (see `presentation.add_edit_rights`)."""
+    # A development card may hold only what goes less well.
+    short = Truncator(card.text or card.text_less_well).chars(40, truncate=page.ellipsis)
+    edit = f"{page.edit_prefix}{card.pk}{page.edit_suffix}?child={page.child_id}"
+    return (
+        f'<a class="tl-card__edit" href="{edit}" hx-get="{edit}" hx-target="#editor">'
+        f'{page.texts.get("edit", "")}<span class="rondom-visually-hidden">: {escape(short)}'
+        "</span></a>"
+    )
+
+
 def card_html(card: Card, placed: Placed | None, page: CardPage) -> SafeString:
     """One card as an <article>, ending in a line break; `placed` is its place on the grid,
     or None in the tray and on pages without a grid. The card needs its labels (see
@@ -94,8 +115,6 @@ def card_html(card: Card, placed: Placed | None, page: CardPage) -> SafeString:
     author = card.author
     colour, name = escape(author.colour), escape(author.name)
     kind_label = escape(card.kind_label)
-    edit = f"{page.edit_prefix}{card.pk}{page.edit_suffix}?child={page.child_id}"
-    short = escape(Truncator(card.text).chars(40, truncate=page.ellipsis))
     parts = [
         f'<article class="tl-card tl-card--{escape(card.kind)}',
         " tl-card--draft" if card.is_draft else "",
@@ -120,12 +139,9 @@ def card_html(card: Card, placed: Placed | None, page: CardPage) -> SafeString:
         f'<p class="tl-card__meta">{texts.get("with", "")} {escape(card.with_whom)}</p>'
         if card.with_whom
         else "",
-        '\n  <p class="tl-card__text">',
-        f'<span class="tl-plus" aria-label="{texts.get("goes_well", "")}">+</span> '
-        if card.kind == "development"
-        else "",
-        _lines(card.text),
-        "</p>\n  ",
+        "\n  ",
+        _text_html(card, texts) if card.text else "",
+        "\n  ",
         f'<p class="tl-card__text"><span class="tl-minus" aria-label="'
         f'{texts.get("less_well", "")}">−</span> {_lines(card.text_less_well)}</p>'
         if card.text_less_well
@@ -136,9 +152,9 @@ def card_html(card: Card, placed: Placed | None, page: CardPage) -> SafeString:
         f'<span class="rondom-tag">{texts.get("family", "")}</span>'
         if not card.child_id and page.show_family
         else "",
-        f'\n    <a class="tl-card__edit" href="{edit}" hx-get="{edit}" hx-target="#editor">'
-        f'{texts.get("edit", "")}<span class="rondom-visually-hidden">: {short}</span></a>\n'
-        "  </footer>\n</article>\n",
+        "\n    ",
+        _edit_link(card, page) if getattr(card, "may_edit", False) else "",
+        "\n  </footer>\n</article>\n",
     ]
     # Every value from the card or its author went through escape() above.
     return mark_safe("".join(parts))

@@ -17,9 +17,21 @@ FULL_TIMELINE = _(
 )
 
 OPTIONAL_FIELDS = ("text_less_well", "provider", "with_whom", "aspect", "rating")
+# The paper card has a letter, a date, a text and a face. What is seldom needed waits behind
+# "Meer" in the editor, which opens by itself when one of these holds something other than
+# what it would be anyway, or an error.
+MORE_FIELDS = ("child", "author", "domain", "restricted_to", "restriction_reason")
+
+
+class RatingFaces(forms.RadioSelect):
+    """The rating as the three faces of the paper card, each with its word, as large choices."""
+
+    template_name = "timeline/widgets/rating_faces.html"
+    option_template_name = "timeline/widgets/rating_face.html"
 
 
 class CardForm(PlainTextMixin, forms.ModelForm):
+    template_name = "timeline/_card_fields.html"
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -30,7 +42,7 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             "kind": forms.HiddenInput,
             "text": forms.Textarea(attrs={"rows": 3}),
             "text_less_well": forms.Textarea(attrs={"rows": 3}),
-            "rating": forms.RadioSelect,
+            "rating": RatingFaces,
         }
         help_texts = {
             "date_text": _(
@@ -39,11 +51,15 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, case: Case, kind: str, access=None, **kwargs):
+    def __init__(
+        self, *args, case: Case, kind: str, access=None, timeline_child: int | None = None, **kwargs
+    ):
+        """`timeline_child`: the child whose timeline the editor was opened from, if any."""
         super().__init__(*args, **kwargs)
         self.case = case
         self.kind = kind
         self.access = access
+        self.timeline_child = timeline_child
         self.fields["kind"].initial = kind
         self.fields["child"].queryset = case.children.all()
         self.fields["child"].empty_label = _("the whole family")
@@ -58,6 +74,8 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             self.fields[name].label = label
         if "rating" in self.fields:
             self.fields["rating"].required = False
+        # A development card may hold only what goes less well; see clean().
+        self.fields["text"].required = kind != CardKind.DEVELOPMENT
         self._limit_author_and_sharing()
 
     def _limit_author_and_sharing(self) -> None:
@@ -93,6 +111,8 @@ class CardForm(PlainTextMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self._check_restriction(cleaned)
+        self._check_halves(cleaned)
+        self._check_draft_is_the_authors(cleaned)
         child = cleaned.get("child")
         moves = self.instance.pk is None or self.instance.child_id != getattr(child, "pk", None)
         if "child" not in self.errors and moves and not has_room(self.instance, self.case, child):
@@ -103,6 +123,28 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             self.instance.date_text = cleaned["date_text"]
             apply_date(self.instance, self.case, child, self.date_value)
         return cleaned
+
+    def _check_halves(self, cleaned: dict) -> None:
+        """A development card says what goes well, what goes less well, or both."""
+        if self.kind != CardKind.DEVELOPMENT or {"text", "text_less_well"} & set(self.errors):
+            return
+        if not cleaned.get("text") and not cleaned.get("text_less_well"):
+            message = _("Write what goes well, what goes less well, or both.")
+            self.add_error("text", forms.ValidationError(message, code="empty"))
+
+    def _check_draft_is_the_authors(self, cleaned: dict) -> None:
+        """A private draft is for its author alone: one written for someone else would vanish
+        from the sight of whoever wrote it."""
+        me = self.access.participant if self.access else None
+        author = cleaned.get("author", self.instance.author if self.instance.author_id else me)
+        if cleaned.get("is_draft") and "is_draft" in self.fields and author != me:
+            self.add_error(
+                "is_draft",
+                _(
+                    "Only the person who fills in a card can keep it as a private draft. "
+                    "Choose yourself under “Filled in by”, or untick this box."
+                ),
+            )
 
     def _check_restriction(self, cleaned: dict) -> None:
         chosen = cleaned.get("restricted_to")
@@ -119,6 +161,35 @@ class CardForm(PlainTextMixin, forms.ModelForm):
                 "restriction_reason",
                 _("A card may only be kept from the parents for the child's safety."),
             )
+
+    @property
+    def main_fields(self) -> list:
+        return [
+            self[name]
+            for name in self.fields
+            if name not in MORE_FIELDS and not self.fields[name].widget.is_hidden
+        ]
+
+    @property
+    def more_fields(self) -> list:
+        return [self[name] for name in MORE_FIELDS if name in self.fields]
+
+    @property
+    def more_is_open(self) -> bool:
+        """Whether "Meer" opens by itself: one of its fields holds an error, or something
+        other than it would hold anyway."""
+        me = self.access.participant if self.access else None
+        usual = {"child": self.timeline_child, "author": getattr(me, "pk", None)}
+        for field in self.more_fields:
+            if field.errors:
+                return True
+            value = field.value()
+            if field.name in usual:
+                if str(value or "") != str(usual[field.name] or ""):
+                    return True
+            elif value not in (None, "", [], ()):
+                return True
+        return False
 
     @property
     def hidden_from_parents(self) -> bool:

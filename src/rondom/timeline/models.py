@@ -43,7 +43,8 @@ class Card(Versioned, VaguelyDated):
     author = models.ForeignKey(
         Participant, verbose_name=_("filled in by"), on_delete=models.RESTRICT, related_name="cards"
     )
-    text = models.TextField(_("text"), max_length=2000)
+    # Required, except on a development card with only what goes less well (see the form).
+    text = models.TextField(_("text"), max_length=2000, blank=True)
     text_less_well = models.TextField(_("what goes less well"), max_length=2000, blank=True)
     provider = models.CharField(_("provider"), max_length=120, blank=True)
     with_whom = models.CharField(_("with whom"), max_length=120, blank=True)
@@ -83,7 +84,7 @@ class Card(Versioned, VaguelyDated):
         indexes = [models.Index(fields=["case", "child", "deleted_at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.text[:40]}"
+        return f"{self.get_kind_display()}: {(self.text or self.text_less_well)[:40]}"
 
     @property
     def fuzzy_date(self) -> FuzzyDate:

@@ -11,10 +11,10 @@ from rondom.career.spans import group_year_spans
 from rondom.cases.access import CaseAccess
 from rondom.cases.models import Child
 
-from .access import visible_cards
+from .access import may_edit_card, visible_cards
 from .kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating, Row
 from .layout import Layout, lay_out
-from .models import Card
+from .models import Card, CardRevision
 
 
 def _selected_ids(query: QueryDict, name: str, allowed: set) -> set:
@@ -54,6 +54,23 @@ def add_labels(cards: list[Card]) -> None:
     for card in cards:
         for field, names in labels.items():
             setattr(card, f"{field}_label", names.get(getattr(card, field), ""))
+
+
+def add_edit_rights(cards: list[Card], access: CaseAccess | None) -> None:
+    """Mark the cards this person may change, so that only those offer to be changed: a
+    link that ends in a refusal is a dead end. Without `access`, none."""
+    for card in cards:
+        card.may_edit = access is not None and may_edit_card(access, card)
+
+
+def on_behalf_of(revision: CardRevision) -> str:
+    """The name of the card's author when someone else saved this version of it (the case
+    manager filling in a card for a parent, or correcting it); empty when they saved it
+    themselves, or when it is not known who saved it. Needs `author` and `changed_by`."""
+    author = revision.author
+    if author is None or revision.changed_by_id is None:
+        return ""
+    return "" if author.user_id == revision.changed_by_id else author.name
 
 
 def add_authors(cards: list[Card], participants: list) -> None:
@@ -96,6 +113,7 @@ def timeline_context(
     cards = list(cards.order_by("starts_on", "pk"))
     add_labels(cards)
     add_authors(cards, participants)
+    add_edit_rights(cards, access)
     rows = tuple(row for row in ROWS if not row_keys or row.key in row_keys)
     layout = child_layout(child, cards, timezone.localdate(), rows)
     return {

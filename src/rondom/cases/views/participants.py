@@ -22,7 +22,7 @@ def _participant(request, case_id: int, participant_id: int):
 @login_required
 def participant_create(request, case_id: int):
     case = manager_access_or_403(request, case_id).case
-    form = ParticipantForm(request.POST or None)
+    form = ParticipantForm(request.POST or None, case=case)
     form.instance.case = case
     if request.method == "POST" and form.is_valid() and form.save_if_current():
         return redirect("cases:detail", case_id=case.pk)

@@ -1,5 +1,7 @@
 """Adding, editing, moving, deleting and restoring cards, in place with htmx or as plain pages."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -27,10 +29,16 @@ from rondom.timeline.card_changes import (
 from rondom.timeline.card_fields import snapshot
 from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
 from rondom.timeline.history import ChangeWords
-from rondom.timeline.models import CardRevision
-from rondom.timeline.presentation import add_labels, card_texts
+from rondom.timeline.models import Card, CardRevision
+from rondom.timeline.presentation import (
+    add_edit_rights,
+    add_labels,
+    card_texts,
+    on_behalf_of,
+)
 
 CHANGED_EVENT = "timeline-changed"
+SAVED_EVENT = "card-saved"
 
 
 def _is_htmx(request) -> bool:
@@ -75,13 +83,26 @@ def _back_url(case_id: int, child_id: int | None) -> str:
 
 
 def _changed_response(
-    request, case_id: int, child_id: int | None, template: str = "", context=None
+    request,
+    case_id: int,
+    child_id: int | None,
+    template: str = "",
+    context=None,
+    saved: tuple[Card, str] | None = None,
 ):
-    """After a change: back to the timeline, or for htmx, the fragment and word of the change."""
+    """After a change: back to the timeline, or for htmx, the fragment and word of the change.
+
+    `saved`: the card just saved and what to say about it. The page announces that and puts
+    the focus back on the card once the timeline is drawn again (static/rondom/rondom.js).
+    """
     if not _is_htmx(request):
         return redirect(_back_url(case_id, child_id))
     response = render(request, template, context or {}) if template else HttpResponse("")
-    response["HX-Trigger"] = CHANGED_EVENT
+    events: dict = {CHANGED_EVENT: ""}
+    if saved is not None:
+        card, message = saved
+        events[SAVED_EVENT] = {"card": card.pk, "message": message}
+    response["HX-Trigger"] = json.dumps(events)
     return response
 
 
@@ -108,14 +129,24 @@ def card_create(request, case_id: int):
     if kind is None:
         raise Http404
     initial = {"author": access.participant, "child": _child_param(request)}
-    form = CardForm(request.POST or None, case=case, kind=kind, access=access, initial=initial)
+    form = CardForm(
+        request.POST or None,
+        case=case,
+        kind=kind,
+        access=access,
+        initial=initial,
+        timeline_child=_child_param(request),
+    )
     if request.method == "POST" and form.is_valid():
         card = form.save(commit=False)
         card.case = case
         create_card(card, request.user, form.cleaned_data.get("restricted_to"))
         request.audit_card_id = card.pk
         _log_hidden_from_parents(request, form, card)
-        return _changed_response(request, case.pk, card.child_id or _child_param(request))
+        saved = (card, _("Card saved."))
+        return _changed_response(
+            request, case.pk, card.child_id or _child_param(request), saved=saved
+        )
     return _form_response(request, form, case)
 
 
@@ -125,7 +156,12 @@ def card_edit(request, case_id: int, card_id: int):
     before = snapshot(card)
     loaded_version = card.version
     form = CardForm(
-        request.POST or None, instance=card, case=card.case, kind=card.kind, access=access
+        request.POST or None,
+        instance=card,
+        case=card.case,
+        kind=card.kind,
+        access=access,
+        timeline_child=_child_param(request),
     )
     form.fields["version"].initial = card.version
     if request.method == "POST" and form.is_valid():
@@ -149,7 +185,10 @@ def card_edit(request, case_id: int, card_id: int):
             still_visible = visible_cards(access).filter(pk=card.pk).exists()
             shown = conflict.current if still_visible else None
             return _form_response(request, form, card.case, card, conflict=shown, status=409)
-        return _changed_response(request, case_id, card.child_id or _child_param(request))
+        saved = (card, _("Card saved."))
+        return _changed_response(
+            request, case_id, card.child_id or _child_param(request), saved=saved
+        )
     return _form_response(request, form, card.case, card)
 
 
@@ -170,7 +209,7 @@ def card_delete(request, case_id: int, card_id: int):
 @login_required
 @require_POST
 def card_restore(request, case_id: int, card_id: int):
-    _, card = get_card_for(request, case_id, card_id, deleted=True, edit=True)
+    card = get_card_for(request, case_id, card_id, deleted=True, edit=True)[1]
     if not has_room(card, card.case, card.child):
         message = FULL_TIMELINE % {"limit": MAX_CARDS_PER_CHILD}
         if _is_htmx(request):
@@ -185,13 +224,14 @@ def card_restore(request, case_id: int, card_id: int):
         messages.error(request, message)
         return redirect(_back_url(case_id, card.child_id or _child_param(request)))
     restore_card(card, request.user)
-    return _changed_response(request, case_id, card.child_id or _child_param(request))
+    saved = (card, _("The card is back."))
+    return _changed_response(request, case_id, card.child_id or _child_param(request), saved=saved)
 
 
 @login_required
 def card_history(request, case_id: int, card_id: int):
     access, card = get_card_for(request, case_id, card_id)
-    revisions = visible_revisions(access, card.revisions.select_related("changed_by"))
+    revisions = visible_revisions(access, card.revisions.select_related("changed_by", "author"))
     participants = list(card.case.participants.all())
     words = ChangeWords(
         card,
@@ -203,7 +243,9 @@ def card_history(request, case_id: int, card_id: int):
         created = revision.action == CardRevision.Action.CREATED
         revision.readable = words.changes(revision, new_only=created or revision.new_values_only)
         revision.by = by_account.get(revision.changed_by_id) or revision.changed_by
+        revision.on_behalf_of = on_behalf_of(revision)
     add_labels([card])
+    add_edit_rights([card], access)
     context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}
     return render(request, "timeline/card_history.html", context)
 
@@ -224,6 +266,7 @@ def restricted_cards(request, case_id: int):
     )
     hidden = [c for c in cards if any(p not in c.restricted_to.all() for p in parents)]
     add_labels(hidden)
+    add_edit_rights(hidden, access)
     return render(
         request,
         "timeline/restricted_cards.html",

@@ -19,7 +19,7 @@ from rondom.timeline.merging import (
     show_again,
     unlink,
 )
-from rondom.timeline.presentation import add_labels, card_texts
+from rondom.timeline.presentation import add_edit_rights, add_labels, card_texts
 
 
 def _shared_cards(access):
@@ -41,6 +41,7 @@ def merge_view(request, case_id: int, child_id: int):
         raise Http404
     cards = list(_shared_cards(access).for_child(child).order_by("starts_on", "pk"))
     add_labels(cards)
+    add_edit_rights(cards, access)
     hidden = hidden_ids(cards)
     rows = merged_rows([c for c in cards if c.pk not in hidden], active_links(access.case.pk))
     return render(
