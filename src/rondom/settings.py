@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rondom.career",
     "rondom.timeline",
     "rondom.meetings",
+    "rondom.help",
+    "rondom.networks",
     "rondom.caseload",
     "rondom.live",
     "rondom.audit",

@@ -29,7 +29,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from .models import PARENT_ROLES, Case, Child, Consent, Participant
+from .models import PARENT_ROLES, Case, Child, Consent, FiguresConsent, Participant
 
 
 class Need(IntEnum):
@@ -120,6 +120,13 @@ def consent_until(case: Case) -> dict[int, date]:
     last_day = last_day.order_by("-valid_until").values("valid_until")[:1]
     rows = case.participants.annotate(until=Subquery(last_day)).values_list("pk", "until")
     return {pk: until for pk, until in rows if until is not None}
+
+
+def cases_in_figures() -> QuerySet[Case]:
+    """The cases that may be counted in figures across cases: anonymous ones, and named ones
+    while a parent's consent for figures runs. Withdrawing it takes the case out at once."""
+    running = FiguresConsent.objects.filter(case=OuterRef("pk"), withdrawn_at__isnull=True)
+    return Case.objects.filter(Q(is_anonymous=True) | Q(Exists(running)))
 
 
 # --- cases ---------------------------------------------------------------------------------

@@ -196,6 +196,44 @@ class Consent(models.Model):
         return f"consent {self.pk} in case {self.case_id}"
 
 
+class FiguresConsent(models.Model):
+    """A parent's yes to counting the case, without names, in figures across cases (the
+    insight report of a network or of a case manager). Off until a parent says yes; withdrawn,
+    the case leaves the very next report. A named case counts only while one runs."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="figures_consents")
+    given_by = models.ForeignKey(
+        Participant,
+        verbose_name=_("given by"),
+        on_delete=models.CASCADE,
+        related_name="figures_consents_given",
+        limit_choices_to={"role__in": sorted(r.value for r in PARENT_ROLES)},
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-recorded_at", "pk"]
+        verbose_name = _("consent for figures")
+        verbose_name_plural = _("consents for figures")
+        indexes = [
+            models.Index(
+                fields=["case"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="figures_consent_running",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"figures consent {self.pk} in case {self.case_id}"
+
+
 class ErasureRequest(models.Model):
     """A parent's request to erase the family's data, and how the case manager handled it.
 

@@ -26,10 +26,18 @@ class Rating(models.TextChoices):
 
 class Domain(models.TextChoices):
     PARENTING = "parenting", _("parenting support")
-    PARENT_OTHER = "parent_other", _("other support for parents (money, housing, safety)")
+    PARENT_OTHER = (
+        "parent_other",
+        _("other support for parents (money, housing, safety, a parent's health)"),
+    )
     LEARNING = "learning", _("the child's learning")
     SOCIAL_EMOTIONAL = "social_emotional", _("social-emotional development")
     PHYSICAL = "physical", _("physical development and health")
+
+
+# The research counts the parents' domains per family and the child's domains per child.
+FAMILY_DOMAINS = (Domain.PARENTING, Domain.PARENT_OTHER)
+CHILD_DOMAINS = (Domain.LEARNING, Domain.SOCIAL_EMOTIONAL, Domain.PHYSICAL)
 
 
 class RestrictionReason(models.TextChoices):

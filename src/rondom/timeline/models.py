@@ -57,6 +57,16 @@ class Card(Versioned, VaguelyDated):
     precision = models.CharField(max_length=12, default=Precision.NONE)
     date_groups = models.CharField(max_length=20, blank=True)
 
+    question = models.ForeignKey(
+        "help.HelpQuestion",
+        verbose_name=_("answers the question"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="help_cards",
+        help_text=_("For a help card: the question for help it answers, if there is one."),
+    )
+
     is_draft = models.BooleanField(
         _("private draft"),
         default=False,
