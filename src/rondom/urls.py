@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/", include("rondom.meetings.urls")),
     path("cases/", include("rondom.live.urls")),
     path("cases/", include("rondom.exchange.urls")),
+    path("cases/", include("rondom.help.urls")),
     path("", include("rondom.documents.urls")),
     path("", include("rondom.caseload.urls")),
     path("organisations/", include("rondom.accounts.urls")),
