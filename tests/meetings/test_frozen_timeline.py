@@ -106,7 +106,9 @@ def test_cards_are_placed_again_with_the_career_and_by_child(story):
 @pytest.mark.django_db
 def test_a_letter_two_people_share_is_named_by_the_letter(story):
     b = story["builder"]
-    b.person("Tweede ouder", Role.PARENTS)  # same letter and colour as Samira
+    second = b.person("Tweede ouder", Role.PARENTS)
+    second.colour = story["parent"].colour  # picked by hand: now the same letter and colour
+    second.save()
     meeting = story["meeting"]
     close_meeting(meeting)
     participants = list(b.case.participants.all())
