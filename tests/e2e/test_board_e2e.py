@@ -45,11 +45,15 @@ def board_and_phone(browser, asgi_server):
     log_in(board, asgi_server, "ib@rondom.test")
     parent_log_in(phone, asgi_server)
     case = Case.objects.get(title=PAPER_CASE)
-    phone.goto(f"{asgi_server}/cases/{case.pk}/meetings/{case.meetings.get().pk}/")
-    phone.wait_for_selector("form[action$='/agreements/']")
     yield board, phone, case
     for context in contexts:
         context.close()
+
+
+def open_phone(phone, base: str, step: int, case) -> None:
+    """The meeting page on the phone, with `step` open (one step is open at a time)."""
+    phone.goto(f"{base}/cases/{case.pk}/meetings/{case.meetings.get().pk}/?step={step}")
+    phone.locator(f"details.mt-step[data-step='{step}'][open]").wait_for()
 
 
 def open_board(board, base: str, step: int, case) -> None:
@@ -65,6 +69,7 @@ def open_board(board, base: str, step: int, case) -> None:
 
 def test_a_note_saved_on_another_device_appears_on_the_board(board_and_phone, asgi_server):
     board, phone, case = board_and_phone
+    open_phone(phone, asgi_server, 3, case)
     open_board(board, asgi_server, 3, case)
     note = phone.locator("form[action$='/steps/3/']")
     note.locator("textarea").fill("Huiswerkklas twee middagen per week")
@@ -75,6 +80,7 @@ def test_a_note_saved_on_another_device_appears_on_the_board(board_and_phone, as
 
 def test_an_agreement_added_on_another_device_appears_on_step_5(board_and_phone, asgi_server):
     board, phone, case = board_and_phone
+    open_phone(phone, asgi_server, 5, case)
     open_board(board, asgi_server, 5, case)
     card = board.locator("#board-agreements")
     # The agreements card: this meeting's agreements with who, by when and their status.

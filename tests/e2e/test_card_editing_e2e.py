@@ -131,6 +131,6 @@ def test_the_editor_shows_the_faces_as_large_choices_and_the_rest_behind_more(pa
     assert editor.get_by_label("niet goed", exact=True).is_checked()
     more = editor.locator("details.tl-more")
     assert not more.evaluate("details => details.open")
-    assert not editor.get_by_label("Domein").is_visible()
+    assert not editor.get_by_label("Gebied").is_visible()
     more.locator("summary").click()
-    assert editor.get_by_label("Domein").is_visible()
+    assert editor.get_by_label("Gebied").is_visible()
