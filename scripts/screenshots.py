@@ -1,4 +1,5 @@
-"""Draw the README's pictures afresh: docs/timeline.png and docs/praatplaat.png.
+"""Draw the README's pictures afresh: docs/timeline.png, docs/praatplaat.png, docs/board.png
+(the meeting on a classroom board) and docs/phone.png (the meeting page on a phone).
 
 The demo goes into a SQLite database in a temporary folder, uvicorn serves it on a free port
 of 127.0.0.1, and Debian's chromium, driven by Playwright, logs in as the demo's intern
@@ -18,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 VIEWPORT = {"width": 1920, "height": 1080}
+PHONE = {"width": 390, "height": 844}
 # Page 1 of the A3 praatplaat at this scale is about as wide as the timeline picture is high.
 PRAATPLAAT_SCALE = 1.2
 
@@ -53,6 +55,7 @@ def take_pictures(base_url: str) -> None:
     import pypdfium2
     from playwright.sync_api import sync_playwright
 
+    from rondom.cases.models import Case
     from rondom.demo.cases import PAPER_CASE
     from tests.e2e.conftest import CHROMIUM, log_in
 
@@ -75,6 +78,28 @@ def take_pictures(base_url: str) -> None:
         picture = document[0].render(scale=PRAATPLAAT_SCALE).to_pil()
         picture.save(DOCS / "praatplaat.png", optimize=True)
         print(f"wrote {DOCS / 'praatplaat.png'}")
+
+        case = Case.objects.get(title=PAPER_CASE)
+        meeting = f"{base_url}/cases/{case.pk}/meetings/{case.meetings.get().pk}/"
+        page.goto(f"{meeting}present/?step=2")
+        page.wait_for_selector("#board-step")
+        page.screenshot(path=str(DOCS / "board.png"))
+        print(f"wrote {DOCS / 'board.png'}")
+
+        # The same session: a second login within 30 seconds would reuse a spent code.
+        phone = browser.new_context(
+            viewport=PHONE,
+            locale="nl-NL",
+            device_scale_factor=2,
+            storage_state=page.context.storage_state(),
+        ).new_page()
+        phone.set_default_timeout(20_000)
+        phone.goto(f"{meeting}?step=5")
+        phone.locator("details.mt-step[data-step='5'][open]").evaluate(
+            "step => step.scrollIntoView({block: 'start'})"
+        )
+        phone.screenshot(path=str(DOCS / "phone.png"))
+        print(f"wrote {DOCS / 'phone.png'}")
         browser.close()
 
 

@@ -128,11 +128,14 @@ def meeting_context(
     cards = visible_cards(access).filter(is_draft=False).select_related("author")
     notes = {note.step: note for note in meeting.notes.all()}
     open_step = open_step or chosen_step(request.GET.get("step"))
+    attendances = list(meeting.attendances.select_related("participant"))
     context = {
         "access": access,
         "case": access.case,
         "meeting": meeting,
-        "attendances": meeting.attendances.select_related("participant"),
+        "attendances": attendances,
+        "there": [a for a in attendances if a.present],
+        "not_there": [a for a in attendances if not a.present and a.participant],
         "steps": [
             {
                 "step": step,
