@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import time
 
@@ -58,5 +59,19 @@ def log_in(page, base_url: str, email: str, password: str = "rondom-demo") -> No
     page.locator("form[action='/accounts/login/'] button[type=submit]").click()
     page.wait_for_url(f"{base_url}/accounts/2fa/authenticate/")
     page.fill("input[name=code]", current_code(DEMO_TOTP_SECRET))
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_url(f"{base_url}/cases/")
+
+
+def parent_log_in(page, base_url: str, email: str = "moeder@rondom.test") -> None:
+    """A parent: the email address, then the code the login email carries."""
+    from django.core import mail
+
+    page.goto(f"{base_url}/accounts/login/code/")
+    page.get_by_label("E-mail").fill(email)
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r".*/accounts/login/code/confirm/"))
+    code = re.search(r"^\s*([A-Z0-9-]{6,12})\s*$", mail.outbox[-1].body, re.M).group(1)
+    page.locator("input[name=code]").fill(code)
     page.locator("main button[type=submit]").first.click()
     page.wait_for_url(f"{base_url}/cases/")

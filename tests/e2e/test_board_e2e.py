@@ -14,8 +14,7 @@ from rondom.demo.cases import PAPER_CASE
 from rondom.live.hub import hub
 from rondom.meetings.models import Agreement
 
-from .conftest import log_in
-from .test_live_two_browsers_e2e import parent_log_in
+from .conftest import log_in, parent_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

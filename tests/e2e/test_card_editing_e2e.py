@@ -1,16 +1,13 @@
 """In chromium: *Wijzigen* only where it works, refusals said out loud, and after saving a
 card the page says so and keeps the focus on that card."""
 
-import re
-
 import pytest
-from django.core import mail
 from django.core.management import call_command
 
 from rondom.cases.models import Case
 from rondom.demo.cases import PAPER_CASE
 
-from .conftest import log_in
+from .conftest import log_in, parent_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,17 +15,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 FOCUS_IN = "id => !!(document.activeElement && document.activeElement.closest('#' + id))"
 FOCUSED_CARD = "() => document.activeElement.closest('article.tl-card').id"
 SETTLED = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
-
-
-def parent_log_in(page, base: str) -> None:
-    page.goto(f"{base}/accounts/login/code/")
-    page.get_by_label("E-mail").fill("moeder@rondom.test")
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r".*/accounts/login/code/confirm/"))
-    code = re.search(r"^\s*([A-Z0-9-]{6,12})\s*$", mail.outbox[-1].body, re.M).group(1)
-    page.locator("input[name=code]").fill(code)
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/cases/")
 
 
 def open_timeline(page, base: str) -> Case:

@@ -138,7 +138,23 @@ class Participant(Versioned):
         return self.role in PARENT_ROLES
 
 
-class Consent(models.Model):
+class Withdrawable(models.Model):
+    """Who recorded a consent and when, and whether and when it was withdrawn."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Consent(Withdrawable):
     """Consent of a parent with authority: who may share and see what, for what, and how long."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
@@ -171,14 +187,6 @@ class Consent(models.Model):
     purpose = models.CharField(_("purpose"), max_length=300)
     valid_from = models.DateField(_("from"))
     valid_until = models.DateField(_("until"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-valid_from", "pk"]
@@ -196,7 +204,7 @@ class Consent(models.Model):
         return f"consent {self.pk} in case {self.case_id}"
 
 
-class FiguresConsent(models.Model):
+class FiguresConsent(Withdrawable):
     """A parent's yes to counting the case, without names, in figures across cases (the
     insight report of a network or of a case manager). Off until a parent says yes; withdrawn,
     the case leaves the very next report. A named case counts only while one runs."""
@@ -208,14 +216,6 @@ class FiguresConsent(models.Model):
         on_delete=models.CASCADE,
         related_name="figures_consents_given",
         limit_choices_to={"role__in": sorted(r.value for r in PARENT_ROLES)},
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
