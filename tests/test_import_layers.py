@@ -15,8 +15,9 @@ LAYERS = [
     {"accounts"},
     {"audit"},
     {"cases"},
-    {"career"},
+    {"career", "networks"},
     {"timeline"},
+    {"help"},  # questions for help and satisfaction with the help
     {"meetings"},
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
     {"demo"},

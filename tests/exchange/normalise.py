@@ -2,9 +2,7 @@
 
 import copy
 
-from rondom.exchange.document import REFERENCES, SOFT_REFERENCES, walk
-
-NUMBERED = ("children", "participants", "cards")
+from rondom.exchange.document import NUMBERED, REFERENCES, SOFT_REFERENCES, walk
 
 
 def _set(document, where: tuple, value) -> None:
@@ -26,7 +24,7 @@ def without_ids(document: dict) -> dict:
         for item in document[name]:
             item.pop("id")
         document[name] = document[name]
-    for item in document["school_periods"] + document["meetings"]:
+    for item in document["school_periods"]:
         item.pop("id")
     for meeting in document["meetings"]:
         for agreement in meeting["agreements"]:

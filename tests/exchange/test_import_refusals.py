@@ -48,9 +48,11 @@ def test_not_utf8_and_not_an_object(good):
 
 @pytest.mark.django_db
 def test_a_wrong_version_or_format(good):
-    assert refused({**good, "version": 2}) == [
-        "version: Versie 2 van het casusbestand wordt niet ondersteund; deze Rondom leest versie 1."
-    ]
+    for version in (3, 0, True, "2"):
+        assert refused({**good, "version": version}) == [
+            f"version: Versie {version!r} van het casusbestand wordt niet ondersteund; deze "
+            "Rondom leest versie 1 tot en met 2."
+        ]
     assert "geen casusbestand van Rondom" in refused({**good, "format": "iets"})[0]
 
 
