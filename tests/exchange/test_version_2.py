@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from rondom.cases.access import access_for
@@ -180,13 +181,14 @@ def test_a_question_whose_stored_interval_was_changed_is_refused_and_named(good)
     import_case(json.dumps(good))  # untampered, it imports
 
     question["starts_on"] = "2019-01-01"
-    problems = refused(good)
-    assert len(problems) == 1
-    assert problems[0].startswith(
+    # "sinds 2020" runs up to the day the question was saved, and the message gives that day.
+    saved = timezone.localdate(datetime.fromisoformat(question["updated_at"]))
+    assert question["ends_on"] == saved.isoformat()
+    assert refused(good) == [
         f"help_questions[{index}]: de periode van hulpvraag {question['id']} (2019-01-01 tot "
-    )
-    assert "volgt niet uit de datumtekst 'sinds 2020', die 2020-01-01 tot " in problems[0]
-    assert "Hulp bij opvoeden" not in problems[0]  # named by place and id, not by its text
+        f"{saved}, period) volgt niet uit de datumtekst 'sinds 2020', die 2020-01-01 tot "
+        f"{saved} geeft (period)"
+    ]  # named by its place and id, not by its text
 
 
 @pytest.mark.django_db

@@ -174,8 +174,9 @@ def _stored(item: dict) -> tuple:
 
 def _derive(item: dict, career: list | None) -> tuple[tuple | None, FuzzyDateError | None]:
     """The interval the date text gives on one of the days the item was saved: the stored one
-    if any day gives it, else what the last day tried gives, or why the text was refused."""
-    derived, error = None, None
+    if any day gives it, else what it gives on the day it was last saved (the first the text
+    could be read on), or why the text was refused."""
+    first, error = None, None
     for day in _days_saved(item):
         try:
             value = parse_fuzzy_date(item["date_text"], day)
@@ -186,8 +187,9 @@ def _derive(item: dict, career: list | None) -> tuple[tuple | None, FuzzyDateErr
             value = resolve_groups(value, career)
         derived = _interval(value)
         if derived == _stored(item):
-            break
-    return derived, error
+            return derived, None
+        first = first or derived
+    return first, error
 
 
 def _interval_problem(
