@@ -1,14 +1,48 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from rondom.accounts.models import Organisation
+from rondom.cases.models import Case, Child, FiguresConsent, Participant
+from rondom.help.models import (
+    HelpQuestion,
+    HelpSatisfaction,
+    Party,
+    QuestionStatus,
+    Satisfaction,
+    SatisfactionReason,
+)
 from rondom.meetings.closing import close_meeting
 from rondom.meetings.models import Factor, KeyMoment, Step
-from rondom.timeline.card_changes import save_card_changes
+from rondom.timeline.card_changes import apply_date, save_card_changes
 from rondom.timeline.card_fields import snapshot
-from rondom.timeline.kinds import CardKind
-from rondom.timeline.models import CardHiding, CardLink
+from rondom.timeline.kinds import CardKind, Domain
+from rondom.timeline.models import Card, CardHiding, CardLink
+
+
+def dated_question(case: Case, child: Child | None, when: str, **fields) -> HelpQuestion:
+    """A question dated the way a card is dated when someone types `when`."""
+    placed = Card(case=case, child=child, date_text=when)
+    apply_date(placed, case, child)
+    return HelpQuestion.objects.create(
+        case=case,
+        child=child,
+        date_text=placed.date_text,
+        starts_on=placed.starts_on,
+        ends_on=placed.ends_on,
+        precision=placed.precision,
+        date_groups=placed.date_groups,
+        **fields,
+    )
+
+
+def answer(case: Case, who: Participant, satisfaction: str, reasons=(), **fields):
+    given = HelpSatisfaction.objects.create(
+        case=case, participant=who, satisfaction=satisfaction, **fields
+    )
+    for reason in reasons:
+        given.reasons.create(reason=reason)
+    return given
 
 
 @pytest.fixture
@@ -42,4 +76,33 @@ def full_story(story, manager):
         valid_from=date(2024, 1, 1),
         valid_until=date(2025, 1, 1),
     )
+    _questions_and_satisfaction(story, manager)
     return story
+
+
+def _questions_and_satisfaction(story, manager) -> None:
+    """Version 2: a child's question the help card answers, a family question without help,
+    satisfaction at the meeting and at closing, and consent for figures, withdrawn once."""
+    case, child, parent, school = story["case"], story["child"], story["parent"], story["school"]
+    help_card = story["help_card"]
+    withdrawn = story["builder"].card(CardKind.WELLBEING, school, "2022", "Teruggetrokken", child)
+    asked = dated_question(
+        case, child, "groep 3", domain=Domain.SOCIAL_EMOTIONAL, text="Sam trekt zich terug",
+        raised_by=parent, status=QuestionStatus.HELPED, card=withdrawn, created_by=manager,
+    )  # fmt: skip
+    dated_question(
+        case, None, "sinds 2020", domain=Domain.PARENTING, text="Hulp bij opvoeden",
+        raised_by=school, created_by=manager,
+    )  # fmt: skip
+    help_card.domain, help_card.question = Domain.SOCIAL_EMOTIONAL, asked
+    help_card.save()
+    answer(case, parent, Satisfaction.SATISFIED, meeting=story["meeting"], party=Party.PARENTS,
+           reasons=[SatisfactionReason.HELP_FITS, SatisfactionReason.GOOD_TEAMWORK],
+           remark="Fijn dat school meedenkt", given_by=parent.user)  # fmt: skip
+    answer(case, school, Satisfaction.NOT_SATISFIED, party=Party.SCHOOL, at_close=True,
+           reasons=[SatisfactionReason.WAITING], given_by=manager)  # fmt: skip
+    FiguresConsent.objects.create(
+        case=case, given_by=parent, recorded_by=manager,
+        withdrawn_at=datetime(2024, 6, 1, 9, 30, tzinfo=UTC), withdrawn_by=parent.user,
+    )  # fmt: skip
+    FiguresConsent.objects.create(case=case, given_by=parent, recorded_by=parent.user)

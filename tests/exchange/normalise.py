@@ -2,9 +2,7 @@
 
 import copy
 
-from rondom.exchange.document import REFERENCES, SOFT_REFERENCES, walk
-
-NUMBERED = ("children", "participants", "cards")
+from rondom.exchange.document import NUMBERED, REFERENCES, SOFT_REFERENCES, walk
 
 
 def _set(document, where: tuple, value) -> None:
@@ -16,17 +14,17 @@ def _set(document, where: tuple, value) -> None:
 def without_ids(document: dict) -> dict:
     document = copy.deepcopy(document)
     positions = {
-        name: {item["id"]: index for index, item in enumerate(document[name])} for name in NUMBERED
+        name: {item["id"]: index for index, item in enumerate(document.get(name, []))}
+        for name in NUMBERED
     }
     for path, collection in {**REFERENCES, **SOFT_REFERENCES}.items():
         for where, value in list(walk(document, path)):
             if value is not None:
                 _set(document, where, ("ref", collection, positions[collection].get(value)))
     for name in NUMBERED:
-        for item in document[name]:
+        for item in document.get(name, []):
             item.pop("id")
-        document[name] = document[name]
-    for item in document["school_periods"] + document["meetings"]:
+    for item in document["school_periods"]:
         item.pop("id")
     for meeting in document["meetings"]:
         for agreement in meeting["agreements"]:

@@ -48,9 +48,11 @@ def test_not_utf8_and_not_an_object(good):
 
 @pytest.mark.django_db
 def test_a_wrong_version_or_format(good):
-    assert refused({**good, "version": 2}) == [
-        "version: Versie 2 van het casusbestand wordt niet ondersteund; deze Rondom leest versie 1."
-    ]
+    for version in (3, 0, True, "2"):
+        assert refused({**good, "version": version}) == [
+            f"version: Versie {version!r} van het casusbestand wordt niet ondersteund; deze "
+            "Rondom leest versie 1 tot en met 2."
+        ]
     assert "geen casusbestand van Rondom" in refused({**good, "format": "iets"})[0]
 
 
@@ -266,10 +268,12 @@ def test_a_group_date_follows_the_school_career_in_the_file(good):
     index = next(i for i, c in enumerate(good["cards"]) if c["date_text"] == "groep 3")
     for group_year in good["school_periods"][0]["group_years"]:
         group_year["school_year"] += 1
+    question = next(q for q in good["help_questions"] if q["date_text"] == "groep 3")
     problems = refused(good)
-    assert len(problems) == 1
+    assert len(problems) == 2
     assert problems[0].startswith(f"cards[{index}]: de periode van kaartje")
-    assert "die 2022-08-01 tot 2023-07-31 geeft (group)" in problems[0]
+    assert problems[1].startswith(f"help_questions[0]: de periode van hulpvraag {question['id']}")
+    assert all("die 2022-08-01 tot 2023-07-31 geeft (group)" in p for p in problems)
 
 
 @pytest.mark.django_db

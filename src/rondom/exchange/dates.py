@@ -1,7 +1,7 @@
 """Dates in a case file: within the ranges the forms allow, and intervals as their text says.
 
-A card's interval is not taken on trust: it is worked out again from the card's date text,
-with the school career in the same file, and must come out the same.
+The interval of a card or of a question for help is not taken on trust: it is worked out
+again from its date text, with the school career in the same file, and must come out the same.
 """
 
 from collections.abc import Callable, Iterator
@@ -50,6 +50,8 @@ DATE_CHECKS: dict[tuple[str, ...], Callable[[date, date], None]] = {
     ("school_periods", "*", "ends_on"): _remembered,
     ("cards", "*", "starts_on"): _from_text,
     ("cards", "*", "ends_on"): _from_text,
+    ("help_questions", "*", "starts_on"): _from_text,
+    ("help_questions", "*", "ends_on"): _from_text,
     ("meetings", "*", "held_on"): _work,
     ("meetings", "*", "next_meeting_on"): _work,
     ("meetings", "*", "frozen", "agreements", "*", "due_on"): _work,
@@ -80,8 +82,8 @@ def check_dates(document: dict, problems: list[Problem]) -> None:
     _check_moments(document, problems)
     _check_order(document, problems)
     _check_school_years(document, problems)
-    if not problems:  # the intervals are worked out from the days the cards were saved
-        _check_card_intervals(document, problems)
+    if not problems:  # the intervals are worked out from the days the records were saved
+        _check_intervals(document, problems)
 
 
 def _check_moments(document: dict, problems: list[Problem]) -> None:
@@ -126,14 +128,15 @@ def _careers(document: dict) -> dict[int, list[tuple[str, date, date]]]:
     return {child: [(s.group, s.start, s.end) for s in spans_of(y)] for child, y in years.items()}
 
 
-def _days_saved(card: dict) -> Iterator[date]:
-    """The days the card's interval may have been worked out: whenever the card was saved.
+def _days_saved(item: dict) -> Iterator[date]:
+    """The days the interval of a card or question may have been worked out: whenever it was
+    saved.
 
     "sinds 2019" ends on the day it was saved, and a two-digit year depends on that day too.
     A day either side allows for an installation in another time zone.
     """
-    moments = [card["updated_at"], card["created_at"]]
-    moments += [revision["changed_at"] for revision in reversed(card["revisions"])]
+    moments = [item["updated_at"], item["created_at"]]
+    moments += [revision["changed_at"] for revision in reversed(item.get("revisions", []))]
     seen = set()
     for moment in moments:
         day = timezone.localdate(datetime.fromisoformat(moment))
@@ -152,44 +155,71 @@ def _interval(value: FuzzyDate) -> tuple:
     )
 
 
-def _check_card_intervals(document: dict, problems: list[Problem]) -> None:
+def _check_intervals(document: dict, problems: list[Problem]) -> None:
+    """A question for help is dated as a card is: `apply_date` is the rule for both."""
     careers = _careers(document)
     # A card about the whole family follows the career of the only child, as in `apply_date`.
     only_child = document["children"][0]["id"] if len(document["children"]) == 1 else None
-    for index, card in enumerate(document["cards"]):
-        stored = (card["starts_on"], card["ends_on"], card["precision"], card["date_groups"])
-        child = card["child"] if card["child"] is not None else only_child
-        derived, error = None, None
-        for day in _days_saved(card):
-            try:
-                value = parse_fuzzy_date(card["date_text"], day)
-            except FuzzyDateError as refused:
-                error = error or refused
-                continue
-            if value.groups and child is not None:
-                value = resolve_groups(value, careers.get(child, []))
-            derived = _interval(value)
-            if derived == stored:
-                break
-        else:
-            problems.append(_card_problem(index, card, derived, error))
+    for collection in ("cards", "help_questions"):
+        for index, item in enumerate(document[collection]):
+            child = item["child"] if item["child"] is not None else only_child
+            derived, error = _derive(item, careers.get(child, []) if child is not None else None)
+            if derived != _stored(item):
+                problems.append(_interval_problem(collection, index, item, derived, error))
 
 
-def _card_problem(index: int, card: dict, derived: tuple | None, error) -> Problem:
+def _stored(item: dict) -> tuple:
+    return (item["starts_on"], item["ends_on"], item["precision"], item["date_groups"])
+
+
+def _derive(item: dict, career: list | None) -> tuple[tuple | None, FuzzyDateError | None]:
+    """The interval the date text gives on one of the days the item was saved: the stored one
+    if any day gives it, else what it gives on the day it was last saved (the first the text
+    could be read on), or why the text was refused."""
+    first, error = None, None
+    for day in _days_saved(item):
+        try:
+            value = parse_fuzzy_date(item["date_text"], day)
+        except FuzzyDateError as refused:
+            error = error or refused
+            continue
+        if value.groups and career is not None:
+            value = resolve_groups(value, career)
+        derived = _interval(value)
+        if derived == _stored(item):
+            return derived, None
+        first = first or derived
+    return first, error
+
+
+def _interval_problem(
+    collection: str, index: int, item: dict, derived: tuple | None, error
+) -> Problem:
     if derived is None:
-        return Problem(location(("cards", index, "date_text")), str(error.message))
+        return Problem(location((collection, index, "date_text")), str(error.message))
+    if collection == "cards":
+        message = _(
+            "the interval of card %(id)s (%(starts_on)s to %(ends_on)s, %(precision)s) does not "
+            "follow from its date text %(text)r, which gives %(start)s to %(end)s (%(derived)s)"
+        )
+    else:
+        message = _(
+            "the interval of question %(id)s (%(starts_on)s to %(ends_on)s, %(precision)s) does "
+            "not follow from its date text %(text)r, which gives %(start)s to %(end)s "
+            "(%(derived)s)"
+        )
     start, end, precision, _groups = derived
-    message = _(
-        "the interval of card %(id)s (%(starts_on)s to %(ends_on)s, %(precision)s) does not "
-        "follow from its date text %(text)r, which gives %(start)s to %(end)s (%(derived)s)"
-    ) % {
-        "id": card["id"],
-        "starts_on": card["starts_on"] or "-",
-        "ends_on": card["ends_on"] or "-",
-        "precision": card["precision"],
-        "text": card["date_text"],
-        "start": start or "-",
-        "end": end or "-",
-        "derived": precision,
-    }
-    return Problem(location(("cards", index)), message)
+    return Problem(
+        location((collection, index)),
+        message
+        % {
+            "id": item["id"],
+            "starts_on": item["starts_on"] or "-",
+            "ends_on": item["ends_on"] or "-",
+            "precision": item["precision"],
+            "text": item["date_text"],
+            "start": start or "-",
+            "end": end or "-",
+            "derived": precision,
+        },
+    )

@@ -1,7 +1,7 @@
-"""What a case file looks like: its format name, version and the references between parts.
+"""What a case file looks like: its format name, versions and the references between parts.
 
-The JSON Schema in `case-1.schema.json` describes the whole document; this module holds what
-both the export and the import need to know about it.
+The JSON Schemas `case-1.schema.json` and `case-2.schema.json` describe the whole document;
+this module holds what both the export and the import need to know about it.
 """
 
 import json
@@ -9,8 +9,9 @@ from functools import cache
 from pathlib import Path
 
 FORMAT = "rondom-case"
-VERSION = 1
-SCHEMA_PATH = Path(__file__).with_name("case-1.schema.json")
+# The export writes the newest version; the import reads every one of these.
+VERSION = 2
+VERSIONS = (1, 2)
 
 # Which fields point at which collection of the document, by the `id` of the object there.
 # A path segment "*" means every item of a list.
@@ -27,7 +28,20 @@ REFERENCES: dict[tuple[str, ...], str] = {
     ("meetings", "*", "agreements", "*", "owner"): "participants",
     ("consents", "*", "given_by"): "participants",
     ("consents", "*", "participant"): "participants",
+    ("cards", "*", "question"): "help_questions",
+    ("help_questions", "*", "child"): "children",
+    ("help_questions", "*", "raised_by"): "participants",
+    ("help_questions", "*", "card"): "cards",
+    ("help_satisfactions", "*", "participant"): "participants",
+    ("help_satisfactions", "*", "meeting"): "meetings",
+    ("figures_consents", "*", "given_by"): "participants",
 }
+
+# The lists whose items carry an `id` that other parts refer to.
+NUMBERED = ("children", "participants", "cards", "help_questions", "meetings")
+
+# What version 2 added, and what a version 1 file holds of it: nothing.
+ADDED_IN_2 = {"help_questions": [], "help_satisfactions": [], "figures_consents": []}
 
 # History names what was true then: a meeting's frozen copy names the cards it showed, and a
 # card's revisions name its earlier child and author. Those may since be gone, or kept from the
@@ -39,6 +53,7 @@ SOFT_REFERENCES: dict[tuple[str, ...], str] = {
     ("cards", "*", "revisions", "*", "changes", "restricted_to", "*", "*"): "participants",
     ("cards", "*", "revisions", "*", "author"): "participants",
     ("cards", "*", "revisions", "*", "restricted_to", "*"): "participants",
+    ("cards", "*", "revisions", "*", "changes", "question", "*"): "help_questions",
 }
 
 
@@ -49,9 +64,25 @@ ACTOR_FIELDS = (
 )  # fmt: skip
 
 
+def schema_path(version: int = VERSION) -> Path:
+    return Path(__file__).with_name(f"case-{version}.schema.json")
+
+
 @cache
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def schema(version: int = VERSION) -> dict:
+    return json.loads(schema_path(version).read_text(encoding="utf-8"))
+
+
+def upgrade(document: dict) -> dict:
+    """A valid document of any version in the shape of the newest, so that the checks and the
+    import need to know only one; its `version` still says what was read. Version 1 had no
+    questions, so none of its cards answers one."""
+    if document["version"] == 1:
+        for name, empty in ADDED_IN_2.items():
+            document[name] = list(empty)
+        for card in document["cards"]:
+            card["question"] = None
+    return document
 
 
 def walk(document, path: tuple[str, ...], where: tuple = ()):

@@ -1,4 +1,4 @@
-"""Write a case as one JSON document (format `rondom-case`, version 1)."""
+"""Write a case as one JSON document (format `rondom-case`, version 2)."""
 
 from django.utils import timezone
 
@@ -8,7 +8,8 @@ from rondom.cases.models import Case
 from .document import ACTOR_FIELDS, FORMAT, VERSION
 from .parts.cards import card_entry, readable_cards, readable_revisions
 from .parts.children import export_children, export_school_periods
-from .parts.consents import export_consents
+from .parts.consents import export_consents, export_figures_consents
+from .parts.help import export_questions, export_satisfactions
 from .parts.links import export_hidings, export_links
 from .parts.meetings import export_meetings
 from .parts.people import export_participants
@@ -50,6 +51,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
     cards = readable_cards(case, access)
     card_ids = {card.pk for card in cards}
     revisions = readable_revisions(card_ids, access)
+    meetings = export_meetings(case, access)
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -62,8 +64,11 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
         "cards": [card_entry(card, revisions.get(card.pk, [])) for card in cards],
         "card_links": export_links(case, card_ids),
         "card_hidings": export_hidings(card_ids),
-        "meetings": export_meetings(case, access),
+        "meetings": meetings,
         "consents": export_consents(case),
+        "help_questions": export_questions(case, card_ids),
+        "help_satisfactions": export_satisfactions(case, {m["id"] for m in meetings}),
+        "figures_consents": export_figures_consents(case),
     }
     if access is not None:
         me = access.participant.user if access.participant else None

@@ -6,15 +6,22 @@ from django.db import transaction
 
 from rondom.cases.models import Case
 
-from .document import ACTOR_FIELDS, SOFT_REFERENCES, walk
-from .parts.cards import import_cards
+from .document import ACTOR_FIELDS, SOFT_REFERENCES, VERSION, walk
+from .parts.cards import import_cards, link_questions
 from .parts.children import import_children, import_school_periods
-from .parts.consents import import_consents
+from .parts.consents import import_consents, import_figures_consents
+from .parts.help import import_questions, import_satisfactions
 from .parts.links import import_links_and_hidings
 from .parts.meetings import import_meetings
 from .parts.people import AccountMatch, accounts_by_email, import_participants, match_accounts
 from .validation import parse, validate
 from .values import read_moment
+
+# What the import reports it made, by the lists of the file.
+COUNTED = (
+    "children", "participants", "school_periods", "cards", "meetings", "consents",
+    "help_questions", "help_satisfactions", "figures_consents",
+)  # fmt: skip
 
 
 @dataclass
@@ -23,6 +30,7 @@ class ImportResult:
     counts: dict[str, int]
     unknown_accounts: set[str] = field(default_factory=set)
     matches: list[AccountMatch] = field(default_factory=list)
+    version: int = VERSION
 
 
 class _Importer:
@@ -36,6 +44,8 @@ class _Importer:
         self.child_ids: dict[int, int] = {}
         self.participant_ids: dict[int, int] = {}
         self.card_ids: dict[int, int] = {}
+        self.question_ids: dict[int, int] = {}
+        self.meeting_ids: dict[int, int] = {}
 
     def user(self, email: str | None):
         return self.users.get(email.lower()) if email else None
@@ -52,8 +62,11 @@ class _Importer:
         self._remap_history({"children", "participants"})
         self._cards(case)
         self._remap_history({"cards"})
+        self._questions(case)
+        self._remap_history({"help_questions"})
         self._links_and_hidings(case)
         self._meetings(case)
+        self._satisfactions(case)
         self._consents(case)
         return case
 
@@ -65,10 +78,17 @@ class _Importer:
             self.doc["cards"], case, self.child_ids, self.participant_ids, self.user
         )
 
+    def _questions(self, case: Case) -> None:
+        ids = {"children": self.child_ids, "participants": self.participant_ids,
+               "cards": self.card_ids}  # fmt: skip
+        self.question_ids = import_questions(self.doc["help_questions"], case, ids, self.user)
+        link_questions(self.doc["cards"], self.card_ids, self.question_ids)
+
     def _remap_history(self, collections: set[str]) -> None:
         """Ids inside history point at the new rows, or are cleared when unknown."""
         maps = {"cards": self.card_ids, "children": self.child_ids,
-                "participants": self.participant_ids}  # fmt: skip
+                "participants": self.participant_ids,
+                "help_questions": self.question_ids}  # fmt: skip
         for path, collection in SOFT_REFERENCES.items():
             if collection not in collections:
                 continue
@@ -85,10 +105,18 @@ class _Importer:
         import_links_and_hidings(self.doc, case, self.card_ids, self.user)
 
     def _meetings(self, case: Case) -> None:
-        import_meetings(self.doc["meetings"], case, self.participant_ids, self.card_ids, self.user)
+        self.meeting_ids = import_meetings(
+            self.doc["meetings"], case, self.participant_ids, self.card_ids, self.user
+        )
+
+    def _satisfactions(self, case: Case) -> None:
+        import_satisfactions(
+            self.doc["help_satisfactions"], case, self.participant_ids, self.meeting_ids, self.user
+        )
 
     def _consents(self, case: Case) -> None:
         import_consents(self.doc["consents"], case, self.participant_ids, self.user)
+        import_figures_consents(self.doc["figures_consents"], case, self.participant_ids, self.user)
 
 
 def _create_case(data: dict) -> Case:
@@ -121,14 +149,10 @@ def import_case(raw: bytes | str, link_accounts: bool = False) -> ImportResult:
 
     Participants are linked to their existing accounts only with `link_accounts`.
     """
-    document = parse(raw)
-    validate(document)
+    document = validate(parse(raw))
     matches = match_accounts(document, link_accounts)
     importer = _Importer(document, matches)
     with transaction.atomic():
         case = importer.run()
-    counts = {
-        name: len(document[name])
-        for name in ("children", "participants", "school_periods", "cards", "meetings", "consents")
-    }
-    return ImportResult(case, counts, importer.unknown, matches)
+    counts = {name: len(document[name]) for name in COUNTED}
+    return ImportResult(case, counts, importer.unknown, matches, document["version"])

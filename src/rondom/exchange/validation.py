@@ -17,7 +17,17 @@ from rondom.timeline.card_fields import WRITTEN_FIELDS
 from rondom.timeline.kinds import CardKind
 
 from .dates import check_dates
-from .document import FORMAT, REFERENCES, VERSION, location, nesting, schema, walk
+from .document import (
+    FORMAT,
+    NUMBERED,
+    REFERENCES,
+    VERSIONS,
+    location,
+    nesting,
+    schema,
+    upgrade,
+    walk,
+)
 from .problems import CaseFileRefused, Problem
 
 MAX_PROBLEMS = 50
@@ -109,7 +119,7 @@ def _too_deep() -> str:
 
 @cache
 def _deepest() -> int:
-    return nesting(schema())
+    return max(nesting(schema(version)) for version in VERSIONS)
 
 
 def _check_nesting(document: dict) -> None:
@@ -171,6 +181,8 @@ def _describe(error) -> str:
         }
     if kind == "maxItems":
         return _("has more than %(limit)s items") % {"limit": expected}
+    if kind == "uniqueItems":
+        return _("holds the same value twice")
     return _("is not valid here")
 
 
@@ -178,12 +190,15 @@ def _check_version(document: dict) -> None:
     if document.get("format") != FORMAT:
         message = _("This is not a Rondom case file (the field format must be %(format)r).")
         raise CaseFileRefused([Problem("format", message % {"format": FORMAT})])
-    if document.get("version") != VERSION:
+    found = document.get("version")
+    # A bool equals 0 or 1 in Python, but `true` is no version.
+    if isinstance(found, bool) or found not in VERSIONS:
         message = _(
-            "Case file version %(found)r is not supported; this Rondom reads version %(version)s."
+            "Case file version %(found)r is not supported; this Rondom reads versions %(first)s "
+            "to %(last)s."
         )
-        found = document.get("version")
-        raise CaseFileRefused([Problem("version", message % {"found": found, "version": VERSION})])
+        values = {"found": found, "first": VERSIONS[0], "last": VERSIONS[-1]}
+        raise CaseFileRefused([Problem("version", message % values)])
 
 
 def _check_strings(value, where: tuple, problems: list[Problem]) -> None:
@@ -254,7 +269,7 @@ def _empty_card(card: dict) -> str | None:
 
 
 def _check_meaning(document: dict, problems: list[Problem]) -> None:
-    ids = {name: _ids(document, name, problems) for name in ("children", "participants", "cards")}
+    ids = {name: _ids(document, name, problems) for name in NUMBERED}
     for path, collection in REFERENCES.items():
         for where, value in walk(document, path):
             if value is not None and value not in ids[collection]:
@@ -282,13 +297,16 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
                     _("a consent is for a participant or an organisation"),
                 )
             )
-        if consent["given_by"] in ids["participants"] and consent["given_by"] not in parents:
-            problems.append(
-                Problem(
-                    location(("consents", index, "given_by")),
-                    _("consent is given by a parent or carer"),
+    for collection in ("consents", "figures_consents"):
+        for index, consent in enumerate(document[collection]):
+            if consent["given_by"] in ids["participants"] and consent["given_by"] not in parents:
+                problems.append(
+                    Problem(
+                        location((collection, index, "given_by")),
+                        _("consent is given by a parent or carer"),
+                    )
                 )
-            )
+    _check_questions_of_cards(document, problems)
     for index, card in enumerate(document["cards"]):
         if problem := _empty_card(card):
             problems.append(Problem(location(("cards", index, "text")), problem))
@@ -334,26 +352,45 @@ def _check_meaning(document: dict, problems: list[Problem]) -> None:
             )
 
 
-def validate(document: dict) -> None:
-    """Raise CaseFileRefused with every problem found, or return when the file is sound."""
+def _check_questions_of_cards(document: dict, problems: list[Problem]) -> None:
+    """The card form keeps a help card in the domain of the question it answers, and the
+    figures across cases count on that."""
+    domains = {question["id"]: question["domain"] for question in document["help_questions"]}
+    for index, card in enumerate(document["cards"]):
+        if card["question"] not in domains:
+            continue
+        if card["kind"] != CardKind.HELP or card["domain"] != domains[card["question"]]:
+            problems.append(
+                Problem(
+                    location(("cards", index, "question")),
+                    _("only a help card in the domain of the question can answer it"),
+                )
+            )
+
+
+def validate(document: dict) -> dict:
+    """Raise CaseFileRefused with every problem found, or return the sound document in the
+    shape of the newest version (see `upgrade`)."""
     try:
-        _validate(document)
+        return _validate(document)
     except RecursionError:
         raise _refuse_file(_too_deep()) from None
 
 
-def _validate(document: dict) -> None:
+def _validate(document: dict) -> dict:
     _check_version(document)
     _check_card_count(document)
-    validator = Draft202012Validator(schema(), format_checker=FORMATS)
+    validator = Draft202012Validator(schema(document["version"]), format_checker=FORMATS)
     errors = sorted(islice(validator.iter_errors(document), 500), key=lambda e: e.json_path)
     problems = list(
         dict.fromkeys(Problem(location(tuple(e.absolute_path)), _describe(e)) for e in errors)
     )
     _check_strings(document, (), problems)
     if not problems:
+        upgrade(document)
         _check_meaning(document, problems)
     if not problems:
         check_dates(document, problems)
     if problems:
         raise CaseFileRefused(problems[:MAX_PROBLEMS])
+    return document

@@ -12,9 +12,14 @@ from ..values import UserByEmail, email_of, iso, read_date, read_moment
 UPDATE_BATCH = 200
 
 # What an import copies from the file as it stands; the people a card names get this
-# installation's ids, and the dates are read as dates.
+# installation's ids, and the dates are read as dates. The question a card answers is set
+# once the questions exist, since a question may in turn name a card.
 CARD_FIELDS = (
-    *(name for name in WRITTEN_FIELDS if name not in PEOPLE_FIELDS + MANY_PEOPLE_FIELDS),
+    *(
+        name
+        for name in WRITTEN_FIELDS
+        if name not in (*PEOPLE_FIELDS, *MANY_PEOPLE_FIELDS, "question")
+    ),
     "precision",
     "version",
 )
@@ -45,6 +50,7 @@ def card_entry(card: Card, revisions: list[CardRevision]) -> dict:
         "ends_on": iso(card.ends_on),
         "precision": card.precision,
         "date_groups": [g for g in card.date_groups.split(",") if g],
+        "question": card.question_id,
         "version": card.version,
         "created_at": iso(card.created_at),
         "updated_at": iso(card.updated_at),
@@ -83,6 +89,18 @@ def import_cards(
     )
     _create_revisions(items, cards, participant_ids, user)
     return {item["id"]: card.pk for item, card in zip(items, cards, strict=True)}
+
+
+def link_questions(
+    items: list[dict], card_ids: dict[int, int], question_ids: dict[int, int]
+) -> None:
+    """Each help card to the question it answers, by the questions' new ids."""
+    cards = [
+        Card(pk=card_ids[item["id"]], question_id=question_ids[item["question"]])
+        for item in items
+        if item["question"] is not None
+    ]
+    Card.objects.bulk_update(cards, ["question"], batch_size=UPDATE_BATCH)
 
 
 def _create_cards(

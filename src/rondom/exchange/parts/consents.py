@@ -1,7 +1,7 @@
 """The consents a parent gave in the case, and their withdrawals."""
 
 from rondom.accounts.models import Organisation
-from rondom.cases.models import Case, Consent
+from rondom.cases.models import Case, Consent, FiguresConsent
 
 from ..values import UserByEmail, email_of, iso, read_date, read_moment
 
@@ -59,3 +59,36 @@ def import_consents(
             withdrawn_by=user(item["withdrawn_by"]),
         )
         Consent.objects.filter(pk=consent.pk).update(recorded_at=read_moment(item["recorded_at"]))
+
+
+def export_figures_consents(case: Case) -> list[dict]:
+    """A parent's consent to count the case in figures across cases (since version 2)."""
+    return [
+        {
+            "given_by": c.given_by_id,
+            "recorded_by": email_of(c.recorded_by),
+            "recorded_at": iso(c.recorded_at),
+            "withdrawn_at": iso(c.withdrawn_at),
+            "withdrawn_by": email_of(c.withdrawn_by),
+        }
+        for c in case.figures_consents.order_by("pk").select_related("recorded_by", "withdrawn_by")
+    ]
+
+
+def import_figures_consents(
+    items: list[dict],
+    case: Case,
+    participant_ids: dict[int, int],
+    user: UserByEmail,
+) -> None:
+    for item in items:
+        consent = FiguresConsent.objects.create(
+            case=case,
+            given_by_id=participant_ids[item["given_by"]],
+            recorded_by=user(item["recorded_by"]),
+            withdrawn_at=read_moment(item["withdrawn_at"]),
+            withdrawn_by=user(item["withdrawn_by"]),
+        )
+        FiguresConsent.objects.filter(pk=consent.pk).update(
+            recorded_at=read_moment(item["recorded_at"])
+        )

@@ -92,7 +92,9 @@ def import_meetings(
     participant_ids: dict[int, int],
     card_ids: dict[int, int],
     user: UserByEmail,
-) -> None:
+) -> dict[int, int]:
+    """The meetings as new rows; returns the new id for each id in the file."""
+    ids = {}
     for item in items:
         meeting = Meeting.objects.create(
             case=case,
@@ -108,6 +110,8 @@ def import_meetings(
         )
         _import_contents(item, meeting, participant_ids, card_ids, user)
         _import_agreements(item["agreements"], meeting, participant_ids, user)
+        ids[item["id"]] = meeting.pk
+    return ids
 
 
 def _import_contents(

@@ -15,7 +15,7 @@ from rondom.exchange.export import export_case
 
 class Command(RondomCommand):
     help = (
-        "Write a case, with all its history, as JSON (schema: rondom/exchange/case-1.schema.json)."
+        "Write a case, with all its history, as JSON (schema: rondom/exchange/case-2.schema.json)."
     )
 
     def add_arguments(self, parser):
