@@ -17,7 +17,7 @@ LAYERS = [
     {"cases"},
     {"career"},
     {"timeline"},
-    {"meetings"},
+    {"meetings", "help", "networks"},
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
     {"demo"},
     {"project"},  # settings, urls, asgi, wsgi, manage
