@@ -173,7 +173,8 @@ class _Generator:
             manager, role = self.managers[(number - 1) % len(self.managers)]
             case = Case(title=f"Casus W{number:03d}", created_by=manager, is_anonymous=True)
             families.append(_Family(case, manager))
-            created[number] = self.days_ago(40, 720)
+            # Started before any of its meetings (the last 330 days).
+            created[number] = self.days_ago(340, 720)
             families[-1].people["manager"] = Participant(
                 name="Intern begeleider" if role == Role.SCHOOL else "Gezinscoach",
                 role=role,
