@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("rondom.documents.urls")),
     path("", include("rondom.caseload.urls")),
     path("organisations/", include("rondom.accounts.urls")),
+    path("networks/", include("rondom.networks.urls")),
     path("api/v1/", include("rondom.api.urls")),
     path("admin/", admin.site.urls),
 ]

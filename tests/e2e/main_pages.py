@@ -15,7 +15,9 @@ from django.urls import reverse
 
 from rondom.accounts.models import Organisation, User
 from rondom.cases.access import Scope, access_for, cases_for, may_start_case
+from rondom.demo.cases import DEMO_CASES
 from rondom.meetings.models import Meeting
+from rondom.networks.access import networks_for
 from rondom.timeline.access import may_edit_card, visible_cards
 
 from .conftest import current_code
@@ -25,6 +27,7 @@ PROFESSIONALS = (
     "jeugdhulp@rondom.test",
     "leerkracht@rondom.test",
     "buiten@rondom.test",
+    "coordinator@rondom.test",
     "admin@rondom.test",
 )
 PARENTS = ("moeder@rondom.test", "vader@rondom.test")
@@ -104,8 +107,10 @@ def pages_for(email: str) -> list[MainPage]:
         pages.append(MainPage("new case", reverse("cases:create")))
     if user.is_superuser:
         pages.append(MainPage("site admin", reverse("admin:index")))
+    pages += _network_pages(user)
 
-    cases = list(cases_for(user).order_by("title"))
+    # The demo's generated cases are many and alike; the demo cases show every kind of page.
+    cases = list(cases_for(user).filter(title__in=DEMO_CASES).order_by("title"))
     for case in cases:
         access = access_for(user, case)
         pages.append(
@@ -122,6 +127,24 @@ def pages_for(email: str) -> list[MainPage]:
     full = _case_to_walk(user, cases)
     if full is not None:
         pages += _case_pages(user, full)
+    return pages
+
+
+def _network_pages(user) -> list[MainPage]:
+    networks = list(networks_for(user).order_by("pk"))
+    pages = [MainPage("networks", reverse("networks:list"))] if networks else []
+    for network in networks:
+        pages.append(
+            MainPage(f"network {network.name}", reverse("networks:detail", args=[network.pk]))
+        )
+        member = network.members.order_by("pk").first()
+        if member is not None:
+            pages.append(
+                MainPage(
+                    f"remove a member of {network.name}",
+                    reverse("networks:member_remove", args=[network.pk, member.pk]),
+                )
+            )
     return pages
 
 

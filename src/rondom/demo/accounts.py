@@ -4,6 +4,8 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 
 from rondom.accounts.models import Membership, Organisation, User
+from rondom.networks.models import Network
+from rondom.networks.services import set_up_network
 
 DEMO_PASSWORD = "rondom-demo"
 # Published on purpose: the demo professionals' second factor, for any authenticator app.
@@ -17,6 +19,7 @@ DEMO_USERS = {
     "teacher": ("leerkracht@rondom.test", "Lotte", "de Boer"),
     "father": ("vader@rondom.test", "Mehmet", "Öztürk"),
     "outsider": ("buiten@rondom.test", "Olga", "Buiten"),
+    "coordinator": ("coordinator@rondom.test", "Carla", "Mulder"),
 }
 DEMO_ADMIN = ("admin@rondom.test", "Ada", "Beheer")
 
@@ -58,12 +61,21 @@ def is_demo_account(email: str) -> bool:
     return email in {address for address, _, _ in DEMO_USERS.values()} | {DEMO_ADMIN[0]}
 
 
+SCHOOL = "Basisschool De Vlieger"
+LOCAL_TEAM = "Jeugdteam Centrum"
+CHILDCARE = "Kinderopvang De Boomhut"
+DEMO_NETWORK = "Wijk Centrum"
+
+
 def ensure_demo_organisations(users: dict[str, User]) -> None:
     school, _ = Organisation.objects.get_or_create(
-        name="Basisschool De Vlieger", defaults={"kind": Organisation.Kind.SCHOOL}
+        name=SCHOOL, defaults={"kind": Organisation.Kind.SCHOOL}
     )
     team, _ = Organisation.objects.get_or_create(
-        name="Jeugdteam Centrum", defaults={"kind": Organisation.Kind.LOCAL_TEAM}
+        name=LOCAL_TEAM, defaults={"kind": Organisation.Kind.LOCAL_TEAM}
+    )
+    Organisation.objects.get_or_create(
+        name=CHILDCARE, defaults={"kind": Organisation.Kind.CHILDCARE}
     )
     for organisation, key, function, admin in (
         (school, "ib", "ib", True),
@@ -75,3 +87,15 @@ def ensure_demo_organisations(users: dict[str, User]) -> None:
             user=users[key],
             defaults={"function": function, "is_admin": admin},
         )
+
+
+def ensure_demo_network(users: dict[str, User]) -> Network:
+    """Wijk Centrum: the school, the local team and the childcare of the demo, with its
+    coordinator."""
+    organisations = [
+        Organisation.objects.get(name=name) for name in (SCHOOL, LOCAL_TEAM, CHILDCARE)
+    ]
+    done = set_up_network(
+        DEMO_NETWORK, coordinators=[users["coordinator"]], organisations=organisations
+    )
+    return done.network

@@ -63,3 +63,19 @@ def min_cell_of(network: Network) -> int:
     if network.anonymous_only:
         return max(1, network.min_cell)
     return max(DEFAULT_MIN_CELL, network.min_cell)
+
+
+# The header shows *Netwerken* only to coordinators and site admins. Whether someone
+# coordinates is looked up once, at login, and kept in the session, so that no page pays a
+# query for its menu; the list of networks refreshes it.
+COORDINATOR_SESSION_KEY = "rondom_coordinates_networks"
+
+
+def remember_coordinator(request, coordinates: bool) -> None:
+    request.session[COORDINATOR_SESSION_KEY] = coordinates
+
+
+def remember_at_login(sender, request, user, **kwargs) -> None:
+    """Connected to `user_logged_in` (see apps.py)."""
+    if request is not None and hasattr(request, "session"):
+        remember_coordinator(request, is_coordinator(user))

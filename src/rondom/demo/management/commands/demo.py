@@ -3,9 +3,15 @@ from django.utils.translation import gettext as _
 
 from rondom.cases.models import Case
 from rondom.core.commands import Command as RondomCommand
-from rondom.demo.accounts import DEMO_PASSWORD, ensure_demo_organisations, ensure_demo_users
-from rondom.demo.builder import build_case, demo_cases
+from rondom.demo.accounts import (
+    DEMO_PASSWORD,
+    ensure_demo_network,
+    ensure_demo_organisations,
+    ensure_demo_users,
+)
+from rondom.demo.builder import add_satisfaction, build_case, demo_cases
 from rondom.demo.cases import PAPER_CASE
+from rondom.demo.generated import ensure_generated_cases, generated_managers
 from rondom.demo.meetings import add_paper_meeting
 
 
@@ -19,18 +25,27 @@ class Command(RondomCommand):
     def handle(self, *args, reset: bool = False, **options):
         users = ensure_demo_users()
         ensure_demo_organisations(users)
+        ensure_demo_network(users)
         cases = demo_cases()
         titles = [case["title"] for case in cases]
         existing = Case.objects.filter(title__in=titles, created_by=users["ib"])
         if reset:
             existing.delete()
+            Case.objects.filter(created_by__in=generated_managers()).delete()
         present = set(existing.values_list("title", flat=True))
         for case in cases:
             if case["title"] not in present:
-                build_case(case, users)
+                builder = build_case(case, users)
                 if case["title"] == PAPER_CASE:
                     add_paper_meeting(users)
+                add_satisfaction(builder, case)
                 self.stdout.write(_("Loaded demo case: %(title)s") % {"title": case["title"]})
+        made = ensure_generated_cases()
+        if made:
+            self.stdout.write(
+                _("Made %(count)s anonymous cases for the figures of the network.")
+                % {"count": made}
+            )
         self.stdout.write(
             _("Demo logins use the password '%(password)s' (see README).")
             % {"password": DEMO_PASSWORD}
