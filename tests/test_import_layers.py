@@ -17,8 +17,10 @@ LAYERS = [
     {"cases"},
     {"career"},
     {"timeline"},
+    {"help", "networks"},
     {"meetings"},
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
+    {"insights"},  # figures across cases: draws on everything below, prints with documents
     {"demo"},
     {"project"},  # settings, urls, asgi, wsgi, manage
 ]
