@@ -65,9 +65,17 @@ class WaitRow:
     key: str
     label: Promise | str
     answered: Shown
-    median: str  # weeks, or "" where hidden
-    p75: str
+    median: float | None  # weeks, None where hidden
+    p75: float | None
     open_long: Shown
+
+    @property
+    def median_text(self) -> str:
+        return weeks_text(self.median)
+
+    @property
+    def p75_text(self) -> str:
+        return weeks_text(self.p75)
 
 
 @dataclass
@@ -111,16 +119,20 @@ class Report:
                 out.append(("reasons", str(row.label), party, shown.text))
         for row in self.wait_rows:
             out.append(("time to help", str(row.label), "questions with help", row.answered.text))
-            out.append(("time to help", str(row.label), "median weeks", row.median))
-            out.append(("time to help", str(row.label), "75th percentile weeks", row.p75))
+            out.append(("time to help", str(row.label), "median weeks", row.median_text))
+            out.append(("time to help", str(row.label), "75th percentile weeks", row.p75_text))
             out.append(("time to help", str(row.label), "open > 12 weeks", row.open_long.text))
         if self.open_long_total is not None:
             out.append(("time to help", "total", "open > 12 weeks", self.open_long_total.text))
         return out
 
 
-def weeks(days: float | None) -> str:
-    return "" if days is None else formats.number_format(days / 7, 1)
+def weeks(days: float | None) -> float | None:
+    return None if days is None else round(days / 7, 1)
+
+
+def weeks_text(value: float | None) -> str:
+    return "" if value is None else formats.number_format(value, 1)
 
 
 def build_report(figures: Figures, k: int, scope: str, filters: list | None = None) -> Report:
@@ -204,8 +216,8 @@ def build_report(figures: Figures, k: int, scope: str, filters: list | None = No
                 domain.value,
                 domain.label,
                 answered,
-                weeks(percentile(days, 0.5)) if visible else "",
-                weeks(percentile(days, 0.75)) if visible else "",
+                weeks(percentile(days, 0.5)) if visible else None,
+                weeks(percentile(days, 0.75)) if visible else None,
                 shown(("open", domain.value)),
             )
         )

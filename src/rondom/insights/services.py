@@ -49,7 +49,7 @@ class Subject:
         organisations = None
         if self.network is not None:
             organisations = self.network.organisations.order_by("name")
-        return InsightFilterForm(data or None, organisations=organisations)
+        return InsightFilterForm(data, organisations=organisations)
 
     def report(self, form: InsightFilterForm) -> Report:
         """The report for a valid filter form."""
