@@ -38,7 +38,7 @@ def stacked_bars(rows: list[Row], chart_id: str) -> SafeString:
         parts.append(
             format_html(
                 '<text x="0" y="{}" class="ins-chart-label">{}</text>',
-                y + BAR_HEIGHT * 0.68,
+                _n(y + BAR_HEIGHT * 0.68),
                 _short(str(row.label)),
             )
         )
@@ -56,6 +56,10 @@ def stacked_bars(rows: list[Row], chart_id: str) -> SafeString:
         hatch=HATCH,
         parts=mark_safe("".join(parts)),  # each part is built with format_html
     )
+
+
+def _n(number: float) -> str:
+    return f"{number:.1f}"
 
 
 def _short(label: str, limit: int = 30) -> str:
@@ -79,10 +83,10 @@ def _bar(row: Row, y: float, chart_id: str) -> str:
         fill, ink = CELL_COLOURS[cell.key[-1]]
         segments.append(
             format_html(
-                '<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" fill="{}"/>',
-                x,
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                _n(x),
                 y,
-                width,
+                _n(width),
                 BAR_HEIGHT,
                 fill,
             )  # fmt: skip
@@ -90,9 +94,9 @@ def _bar(row: Row, y: float, chart_id: str) -> str:
         if width >= 28:
             segments.append(
                 format_html(
-                    '<text x="{:.1f}" y="{:.1f}" fill="{}" class="ins-chart-value">{}</text>',
-                    x + 5,
-                    y + BAR_HEIGHT * 0.68,
+                    '<text x="{}" y="{}" fill="{}" class="ins-chart-value">{}</text>',
+                    _n(x + 5),
+                    _n(y + BAR_HEIGHT * 0.68),
                     ink,
                     cell.text,
                 )  # fmt: skip
@@ -102,10 +106,10 @@ def _bar(row: Row, y: float, chart_id: str) -> str:
     if rest > 0.05:
         segments.append(
             format_html(
-                '<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" fill="url(#{}-hatch)"/>',
-                x,
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="url(#{}-hatch)"/>',
+                _n(x),
                 y,
-                rest,
+                _n(rest),
                 BAR_HEIGHT,
                 chart_id,
             )  # fmt: skip
