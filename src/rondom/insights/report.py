@@ -99,31 +99,35 @@ class Report:
 
     def flat(self) -> list[tuple[str, str, str, str]]:
         """Every figure the report shows, as (part, row, column, text), in reading order."""
-        out = [("how many", str(label), "", shown.text) for label, shown in self.counts]
-        for part, rows in (("children", self.child_rows), ("families", self.family_rows)):
+        total, pct = str(_("total")), "%"
+        out = [(str(_("how many")), str(label), "", shown.text) for label, shown in self.counts]
+        for part, rows in ((_("children"), self.child_rows), (_("families"), self.family_rows)):
             for row in rows:
                 for shown in row.cells:
                     label = str(CELL_LABELS[shown.key[-1]])
-                    out.append((part, str(row.label), label, shown.text))
-                    out.append((part, str(row.label), f"{label} %", shown.percent_text))
-                out.append((part, str(row.label), "total", row.total.text))
+                    out.append((str(part), str(row.label), label, shown.text))
+                    out.append((str(part), str(row.label), f"{label} {pct}", shown.percent_text))
+                out.append((str(part), str(row.label), total, row.total.text))
+        part = str(_("satisfaction"))
         for row in self.satisfaction_rows:
             for shown in row.cells:
                 label = str(self.satisfaction_labels[shown.key[-1]])
-                out.append(("satisfaction", str(row.label), label, shown.text))
-                out.append(("satisfaction", str(row.label), f"{label} %", shown.percent_text))
-            out.append(("satisfaction", str(row.label), "total", row.total.text))
+                out.append((part, str(row.label), label, shown.text))
+                out.append((part, str(row.label), f"{label} {pct}", shown.percent_text))
+            out.append((part, str(row.label), total, row.total.text))
+        part = str(_("reasons"))
         for row in self.reason_rows:
             for shown in row.cells:
                 party = str(self.party_labels[shown.key[1]])
-                out.append(("reasons", str(row.label), party, shown.text))
+                out.append((part, str(row.label), party, shown.text))
+        part = str(_("time to help"))
+        columns = [_("questions with help"), _("median (weeks)"), _("75th percentile (weeks)")]
+        columns = [str(c) for c in (*columns, _("open > 12 weeks"))]
         for row in self.wait_rows:
-            out.append(("time to help", str(row.label), "questions with help", row.answered.text))
-            out.append(("time to help", str(row.label), "median weeks", row.median_text))
-            out.append(("time to help", str(row.label), "75th percentile weeks", row.p75_text))
-            out.append(("time to help", str(row.label), "open > 12 weeks", row.open_long.text))
+            texts = (row.answered.text, row.median_text, row.p75_text, row.open_long.text)
+            out += [(part, str(row.label), c, t) for c, t in zip(columns, texts, strict=True)]
         if self.open_long_total is not None:
-            out.append(("time to help", "total", "open > 12 weeks", self.open_long_total.text))
+            out.append((part, str(_("all domains")), columns[3], self.open_long_total.text))
         return out
 
 
