@@ -47,10 +47,11 @@ def queries(client: Client, url: str) -> int:
 
 
 # The session, the user and the second factor, the network and its member organisations
-# (for the form), the figures themselves (10 queries: the cells of the children and of the
-# families, the questions, help, meetings and agreements, satisfaction and its reasons, the
-# time to help and the questions left open), and one INSERT into the access log.
-PINNED = {"insights:network": 19, "api-network-insight": 18, "insights:own": 17}
+# (for the form), the figures themselves (9 queries: the cells of the children and of the
+# families, the questions, help, meetings and agreements, satisfaction and its reasons, and
+# the time to help with the questions left open) in a savepoint of their own (2, and on
+# PostgreSQL 1 more to keep its JIT compiler off), and one INSERT into the access log.
+PINNED = {"insights:network": 20, "api-network-insight": 19, "insights:own": 18}
 
 
 @pytest.mark.django_db
@@ -65,4 +66,5 @@ def test_the_report_does_not_grow_with_the_number_of_cases(manager, network, coo
     few = queries(client, url)
     add_cases(manager, 27)
     many = queries(client, url)
-    assert (few, many) == (PINNED[name], PINNED[name])
+    expected = PINNED[name] + (connection.vendor == "postgresql")
+    assert (few, many) == (expected, expected)
