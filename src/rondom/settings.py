@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rondom.meetings",
     "rondom.help",
     "rondom.networks",
+    "rondom.insights",
     "rondom.caseload",
     "rondom.live",
     "rondom.audit",
@@ -197,6 +198,9 @@ PDF_WORKERS = int(os.environ.get("RONDOM_PDF_WORKERS", "2"))
 # write a chain that verifies. The key stays out of the database; the fallback is for
 # development only, and the whole log must stay under the same key (see the README).
 AUDIT_KEY = os.environ.get("RONDOM_AUDIT_KEY", "insecure-development-audit-key")
+
+# The smallest number a case manager's report over their own cases shows (never below 10).
+INSIGHT_MIN_CELL = int(os.environ.get("RONDOM_INSIGHT_MIN_CELL", "10"))
 
 # A closed case is removed this many months after closing (see the README's privacy section).
 RETENTION_MONTHS = int(os.environ.get("RONDOM_RETENTION_MONTHS", "12"))

@@ -17,8 +17,10 @@ urlpatterns = [
     path("cases/", include("rondom.help.urls")),
     path("", include("rondom.documents.urls")),
     path("", include("rondom.caseload.urls")),
+    path("", include("rondom.insights.urls")),
     path("organisations/", include("rondom.accounts.urls")),
     path("networks/", include("rondom.networks.urls")),
+    path("api/v1/", include("rondom.insights.api_urls")),
     path("api/v1/", include("rondom.api.urls")),
     path("admin/", admin.site.urls),
 ]
