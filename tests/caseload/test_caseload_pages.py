@@ -30,6 +30,11 @@ def test_overview_flags_cases_without_a_planned_meeting(story, manager_client):
     assert "geen overleg gepland" not in html
 
 
+def test_overview_leads_to_the_figures_of_my_own_cases(story, manager_client):
+    html = manager_client.get(reverse("caseload:overview")).content.decode()
+    assert f'href="{reverse("insights:own")}"' in html
+
+
 @pytest.mark.django_db
 def test_reminders_go_once_a_day_to_owners_of_due_and_overdue_agreements(story):
     today = timezone.localdate()

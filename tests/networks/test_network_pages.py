@@ -97,6 +97,7 @@ def test_the_coordinator_and_a_site_admin_see_the_network_its_members_and_coordi
         assert SECRET_NAME in listing and ("Netwerk Elders" in listing) == sees_other
         page = client.get(reverse("networks:detail", args=[network.pk])).content.decode()
         assert school.name in page and "Carla Mulder" in page and "coordinator@wijk.test" in page
+        assert f'href="{reverse("insights:network", args=[network.pk])}"' in page
 
 
 @pytest.mark.django_db
