@@ -1,5 +1,6 @@
 """Draw the README's pictures afresh: docs/timeline.png, docs/praatplaat.png, docs/board.png
-(the meeting on a classroom board) and docs/phone.png (the meeting page on a phone).
+(the meeting on a classroom board), docs/phone.png (the meeting page on a phone) and
+docs/insight.png (the demo network's figures, as its coordinator sees them).
 
 The demo goes into a SQLite database in a temporary folder, uvicorn serves it on a free port
 of 127.0.0.1, and Debian's chromium, driven by Playwright, logs in as the demo's intern
@@ -56,7 +57,9 @@ def take_pictures(base_url: str) -> None:
     from playwright.sync_api import sync_playwright
 
     from rondom.cases.models import Case
+    from rondom.demo.accounts import DEMO_NETWORK
     from rondom.demo.cases import PAPER_CASE
+    from rondom.networks.models import Network
     from tests.e2e.conftest import CHROMIUM, log_in
 
     with sync_playwright() as playwright:
@@ -100,6 +103,15 @@ def take_pictures(base_url: str) -> None:
         )
         phone.screenshot(path=str(DOCS / "phone.png"))
         print(f"wrote {DOCS / 'phone.png'}")
+
+        coordinator = browser.new_context(viewport=VIEWPORT, locale="nl-NL").new_page()
+        coordinator.set_default_timeout(20_000)
+        log_in(coordinator, base_url, "coordinator@rondom.test")
+        network = Network.objects.get(name=DEMO_NETWORK)
+        coordinator.goto(f"{base_url}/networks/{network.pk}/insight/")
+        coordinator.wait_for_selector("main svg")
+        coordinator.screenshot(path=str(DOCS / "insight.png"), full_page=True)
+        print(f"wrote {DOCS / 'insight.png'}")
         browser.close()
 
 
