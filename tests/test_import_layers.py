@@ -19,6 +19,7 @@ LAYERS = [
     {"timeline"},
     {"help"},  # questions for help and satisfaction: beside the timeline's help cards
     {"meetings"},
+    {"help", "networks"},  # questions, satisfaction; networks of organisations
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
     {"demo"},
     {"project"},  # settings, urls, asgi, wsgi, manage
