@@ -57,6 +57,8 @@ MANAGER_PAGES = {
 POST_ONLY = {
     "cases:make_named",
     "cases:consent_withdraw",
+    "cases:figures_consent_give",
+    "cases:figures_consent_withdraw",
     "cases:reopen",
     "cases:erasure_request",
     "cases:erasure_handle",

@@ -103,6 +103,8 @@ CHANGED: dict[str, Promise] = {
     "meetings:agreement_status": _("changed whether an agreement is done"),
     "meetings:follow_up": _("noted the next meeting and the dossiers"),
     "help:satisfaction_answer": _("said how satisfied someone is with the help"),
+    "cases:figures_consent_give": _("said yes to counting the case in figures, without names"),
+    "cases:figures_consent_withdraw": _("stopped counting the case in figures"),
 }
 # Lines written by the code itself rather than for a page.
 OTHER: dict[str, Promise] = {
