@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.access import CaseAccess, Scope
 from rondom.cases.models import Case, Participant
 from rondom.core.text import PlainTextMixin
-from rondom.meetings.models import Meeting
 
 from .models import (
     HelpSatisfaction,
@@ -60,10 +59,11 @@ def answerable_participants(access: CaseAccess | None) -> QuerySet[Participant]:
     return people.filter(pk=me.pk)
 
 
-def open_meetings(access: CaseAccess) -> QuerySet[Meeting]:
-    """The meetings an answer may belong to: open ones, if the consent covers meetings."""
+def open_meetings(access: CaseAccess) -> QuerySet:
+    """The meetings an answer may belong to: open ones, if the consent covers meetings.
+    (Meetings sit in a layer above this one, so they are reached through the case.)"""
     if not access.may(Scope.MEETINGS):
-        return Meeting.objects.none()
+        return access.case.meetings.none()
     return access.case.meetings.filter(closed_at__isnull=True)
 
 
@@ -196,7 +196,7 @@ def record_answer(
     reasons: list[str],
     remark: str,
     given_by,
-    meeting: Meeting | None = None,
+    meeting: Model | None = None,
     at_close: bool = False,
 ) -> HelpSatisfaction:
     """A new answer; answers given once the case is closed count as answers at closing."""
@@ -228,7 +228,7 @@ class PersonRow:
     ask_url: str | None = None
 
 
-def panel_rows(access: CaseAccess, meeting: Meeting | None = None) -> list[PersonRow]:
+def panel_rows(access: CaseAccess, meeting: Model | None = None) -> list[PersonRow]:
     """Everyone in the case with the answer that counts; for a closed meeting, the answers
     given at that meeting, as it was closed with them."""
     case = access.case

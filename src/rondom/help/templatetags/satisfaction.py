@@ -4,11 +4,11 @@ a meeting's step 5 and closing the case."""
 from urllib.parse import urlencode
 
 from django import template
+from django.db.models import Model
 from django.urls import reverse
 
 from rondom.cases.access import CaseAccess, Scope, access_for
 from rondom.cases.models import Case
-from rondom.meetings.models import Meeting
 
 from ..satisfaction import panel_rows
 
@@ -17,7 +17,7 @@ register = template.Library()
 
 @register.inclusion_tag("help/_satisfaction_panel.html", takes_context=True)
 def satisfaction_panel(
-    context, case: Case, meeting: Meeting | None = None, at_close: bool = False, level: int = 2
+    context, case: Case, meeting: Model | None = None, at_close: bool = False, level: int = 2
 ) -> dict:
     """Everyone's latest answer, with a button wherever this reader may give one. Nothing at
     all for someone who does not see the case's content."""
