@@ -19,7 +19,6 @@ LAYERS = [
     {"timeline"},
     {"help"},  # questions for help and satisfaction: beside the timeline's help cards
     {"meetings"},
-    {"help", "networks"},  # questions, satisfaction; networks of organisations
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
     {"demo"},
     {"project"},  # settings, urls, asgi, wsgi, manage
