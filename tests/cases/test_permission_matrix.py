@@ -42,6 +42,7 @@ MEMBER_PAGES = {
     "meetings:present",
     "documents:praatplaat",
     "documents:meeting_report",
+    "help:satisfaction",
 }
 MANAGER_PAGES = {
     "timeline:restricted_cards",
@@ -56,6 +57,8 @@ MANAGER_PAGES = {
 POST_ONLY = {
     "cases:make_named",
     "cases:consent_withdraw",
+    "cases:figures_consent_give",
+    "cases:figures_consent_withdraw",
     "cases:reopen",
     "cases:erasure_request",
     "cases:erasure_handle",
@@ -86,6 +89,8 @@ AGREEMENT_PAGES = {"documents:agreements_card"}
 # The story's help card is the parent's: the other professional may read it, not change it.
 OWN_CARD_PAGES = {"timeline:card_edit"}
 STREAMS = {"live:events"}
+# Everyone in the case gives their own answer; a site admin takes no part in a case.
+ANSWER_PAGES = {"help:satisfaction_answer"}
 MATRIX = {
     "MEMBER_PAGES": MEMBER_PAGES,
     "MANAGER_PAGES": MANAGER_PAGES,
@@ -94,6 +99,7 @@ MATRIX = {
     "AGREEMENT_PAGES": AGREEMENT_PAGES,
     "OWN_CARD_PAGES": OWN_CARD_PAGES,
     "STREAMS": STREAMS,
+    "ANSWER_PAGES": ANSWER_PAGES,
 }
 
 
@@ -104,6 +110,8 @@ def expected_get(name: str, role: str) -> int:
         return 404
     if name in STREAMS:
         return 204  # the test client speaks WSGI: no stream (tests/live covers it over ASGI)
+    if name in ANSWER_PAGES:
+        return 403 if role == "site_admin" else 200
     if role in MANAGERS:
         return 200
     if name in AGREEMENT_PAGES:

@@ -245,4 +245,16 @@ def _case_pages(user, case) -> list[MainPage]:
                     reverse("meetings:present", args=[case.pk, meeting.pk]),
                 ),
             ]
+    pages.append(
+        MainPage(
+            f"satisfaction with the help in {title}", reverse("help:satisfaction", args=[case.pk])
+        )
+    )
+    if access.participant is not None:
+        pages.append(
+            MainPage(
+                f"own answer about the help in {title}",
+                reverse("help:satisfaction_answer", args=[case.pk]),
+            )
+        )
     return pages

@@ -42,7 +42,7 @@ def log_entry(obj) -> tuple[int, int | None, int | None]:
     return obj.case_id, None, None
 
 
-class CaseDataViewSet(viewsets.ModelViewSet):
+class CaseDataMixin:
     """Limits the objects a client may point at (case, child, author) to its own cases, checks
     every object against the access policy, and writes every successful read or change to the
     access log: one line per object, or one line per case for a list."""
@@ -141,6 +141,10 @@ class CaseDataViewSet(viewsets.ModelViewSet):
             if field is not None and not field.read_only:
                 field.queryset = model.objects.filter(**{f"{case_path}__in": self.visible_cases()})
         return serializer
+
+
+class CaseDataViewSet(CaseDataMixin, viewsets.ModelViewSet):
+    """Case data that is read, added, changed and removed through the API."""
 
     def update(self, request, *args, **kwargs):
         """Refuse a change based on an older version than the one saved (409 Conflict)."""

@@ -6,9 +6,11 @@ from rest_framework.exceptions import NotFound
 
 from rondom.career.forms import SchoolPeriodForm
 from rondom.career.models import SchoolPeriod
-from rondom.cases.access import access_for, shows_date_of_birth
+from rondom.cases.access import access_for, cases_in_figures, shows_date_of_birth
 from rondom.cases.forms import CaseForm, ChildForm, ParticipantForm
 from rondom.cases.models import Case, Child, Participant
+from rondom.help.models import HelpSatisfaction, SatisfactionReason
+from rondom.help.satisfaction import SatisfactionForm, open_meetings
 from rondom.timeline.card_fields import DATE_FIELDS, WRITTEN_FIELDS, snapshot
 from rondom.timeline.forms import CardForm
 from rondom.timeline.kinds import CardKind
@@ -27,10 +29,23 @@ def validate_with_form(form: django_forms.BaseForm) -> dict:
 
 
 class CaseSerializer(serializers.ModelSerializer):
+    counts_in_figures = serializers.SerializerMethodField(
+        help_text=(
+            "Whether the case may be counted, without names, in figures across cases: an "
+            "anonymous case always, a named one while a parent's consent for figures runs."
+        )
+    )
+
     class Meta:
         model = Case
-        fields = ["id", "title", "version", "created_at", "updated_at"]
+        fields = ["id", "title", "counts_in_figures", "version", "created_at", "updated_at"]
         read_only_fields = ["version", "created_at", "updated_at"]
+
+    def get_counts_in_figures(self, case) -> bool:
+        counted = getattr(case, "in_figures", None)
+        if counted is None:
+            counted = cases_in_figures().filter(pk=case.pk).exists()
+        return counted
 
     def validate(self, attrs):
         data = {**CaseSerializer(self.instance).data, **attrs} if self.instance else attrs
@@ -187,4 +202,71 @@ class CardSerializer(serializers.ModelSerializer):
         )
         validate_with_form(form)
         self.form = form
+        return attrs
+
+
+class ReasonList(serializers.ListField):
+    child = serializers.ChoiceField(choices=SatisfactionReason.choices)
+
+    def to_representation(self, data):
+        return [row.reason for row in data.all()]
+
+
+class SatisfactionSerializer(serializers.ModelSerializer):
+    """One answer about the help. Answers are never changed: a new answer is a new one, and
+    the latest of each participant counts."""
+
+    reasons = ReasonList(required=False, help_text="Reasons from the short list.")
+    on_behalf = serializers.SerializerMethodField(
+        help_text="Filled in by the case manager for someone without an account."
+    )
+    at_close = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Given when the case closed; always true once the case is closed.",
+    )
+
+    class Meta:
+        model = HelpSatisfaction
+        fields = [
+            "id",
+            "case",
+            "participant",
+            "party",
+            "satisfaction",
+            "reasons",
+            "remark",
+            "meeting",
+            "at_close",
+            "on_behalf",
+            "given_at",
+        ]
+        read_only_fields = ["party", "given_at"]
+
+    def get_on_behalf(self, answer) -> bool:
+        return answer.given_by_id is not None and answer.given_by_id != answer.participant.user_id
+
+    def validate(self, attrs):
+        case = attrs["case"]
+        access = access_for(self.context["request"].user, case)
+        if access is None or not access.sees_content:
+            raise NotFound
+        participant = attrs.get("participant")
+        form = SatisfactionForm(
+            {
+                "participant": getattr(participant, "pk", None),
+                "satisfaction": attrs.get("satisfaction"),
+                "reasons": attrs.get("reasons", []),
+                "remark": attrs.get("remark", ""),
+            },
+            access=access,
+        )
+        validate_with_form(form)
+        meeting = attrs.get("meeting")
+        if meeting is not None and not open_meetings(access).filter(pk=meeting.pk).exists():
+            raise serializers.ValidationError(
+                {"meeting": ["Only an open meeting of this case, if your consent covers it."]}
+            )
+        attrs["participant"] = form.cleaned_data["participant"]
+        attrs["reasons"] = form.cleaned_data["reasons"]
         return attrs

@@ -11,6 +11,7 @@ router.register("children", views.ChildViewSet, basename="child")
 router.register("participants", views.ParticipantViewSet, basename="participant")
 router.register("school-periods", views.SchoolPeriodViewSet, basename="school-period")
 router.register("cards", views.CardViewSet, basename="card")
+router.register("satisfaction", views.SatisfactionViewSet, basename="satisfaction")
 
 urlpatterns = [
     # The schema describes the API, not anyone's data, so it is public.

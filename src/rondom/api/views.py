@@ -1,24 +1,29 @@
 """JSON API v1. Every queryset starts from the access policy, so outsiders get 404."""
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
-from rest_framework import status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from rondom.career.changes import career_changed, set_group_sequence
 from rondom.career.models import SchoolPeriod
-from rondom.cases.access import access_for
+from rondom.cases.access import access_for, cases_in_figures
 from rondom.cases.models import Case, Child, Participant
 from rondom.cases.services import start_case, why_not_removable
 from rondom.core.versioning import StaleVersion
+from rondom.help.models import HelpSatisfaction
+from rondom.help.satisfaction import record_answer
 from rondom.timeline.access import visible_cards_for_user
 from rondom.timeline.card_changes import create_card, delete_card, save_card_changes
 from rondom.timeline.card_fields import snapshot
 from rondom.timeline.models import Card
 
-from .base import CaseDataViewSet, log_entry
+from .base import CaseDataMixin, CaseDataViewSet, log_entry
 from .permissions import (
     AuthorsChangeTheirCards,
     CaseManagersChange,
@@ -30,6 +35,7 @@ from .serializers import (
     CaseSerializer,
     ChildSerializer,
     ParticipantSerializer,
+    SatisfactionSerializer,
     SchoolPeriodSerializer,
 )
 
@@ -44,7 +50,8 @@ class CaseViewSet(CaseDataViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self):
-        return self.visible_cases().order_by("pk")
+        in_figures = Exists(cases_in_figures().filter(pk=OuterRef("pk")))
+        return self.visible_cases().annotate(in_figures=in_figures).order_by("pk")
 
     def perform_create(self, serializer):
         # Whoever starts a case manages it (ProfessionalsStartCases decides who may).
@@ -177,3 +184,41 @@ class CardViewSet(CaseDataViewSet):
 
     def perform_destroy(self, instance):
         delete_card(instance, self.request.user)
+
+
+ONE_CASE = OpenApiParameter("case", OpenApiTypes.INT, description="Only the answers of this case.")
+
+
+@extend_schema_view(list=extend_schema(parameters=[ONE_CASE]))
+class SatisfactionViewSet(
+    CaseDataMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Satisfaction with the help: list the answers of the cases you see, or give one, for
+    yourself or (the case manager) for someone without an account. No answer is changed
+    afterwards, so there is no address of one answer. `?case=` lists one case."""
+
+    serializer_class = SatisfactionSerializer
+    # Everyone who sees the content answers, each for themselves (the form decides for whom).
+    permission_classes = [IsAuthenticated, SeesCaseContent]
+    scoped_fields = {"case": (Case, "pk")}
+
+    def get_queryset(self):
+        answers = HelpSatisfaction.objects.filter(case__in=self.visible_cases())
+        case = self.request.query_params.get("case", "")
+        if case.isdigit() and int(case) < 2**63:
+            answers = answers.filter(case_id=int(case))
+        elif case:
+            answers = answers.none()  # no such case
+        return answers.select_related("participant").prefetch_related("reasons").order_by("pk")
+
+    def save(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = record_answer(
+            participant=data["participant"],
+            satisfaction=data["satisfaction"],
+            reasons=data["reasons"],
+            remark=data.get("remark", ""),
+            given_by=self.request.user,
+            meeting=data.get("meeting"),
+            at_close=data.get("at_close", False),
+        )

@@ -23,6 +23,16 @@ urlpatterns = [
         consent.consent_withdraw,
         name="consent_withdraw",
     ),
+    path(
+        "<int:case_id>/consent/figures/",
+        consent.figures_consent_give,
+        name="figures_consent_give",
+    ),
+    path(
+        "<int:case_id>/consent/figures/withdraw/",
+        consent.figures_consent_withdraw,
+        name="figures_consent_withdraw",
+    ),
     path("<int:case_id>/children/new/", children.child_create, name="child_create"),
     path("<int:case_id>/children/<int:child_id>/edit/", children.child_edit, name="child_edit"),
     path(

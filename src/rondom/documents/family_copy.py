@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from rondom.cases.access import CaseAccess, Scope
+from rondom.help.satisfaction import answer_history
 from rondom.meetings.access import visible_agreements
 from rondom.timeline.access import visible_cards
 from rondom.timeline.presentation import add_labels, card_texts
@@ -43,6 +44,7 @@ def family_copy_context(access: CaseAccess) -> dict:
         "show_agreements": access.may(Scope.AGREEMENTS),
         "consents": list(case.consents.select_related("given_by", "participant", "organisation")),
         "printed_on": timezone.localdate(),
+        "satisfaction": answer_history(case),
     }
 
 

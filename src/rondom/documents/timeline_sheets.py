@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case, Child
 from rondom.core.dates import age_on
+from rondom.help.satisfaction import latest_answers
 from rondom.timeline.access import visible_cards
 from rondom.timeline.kinds import ROWS, Rating
 from rondom.timeline.models import Card
@@ -51,6 +52,8 @@ def praatplaat_context(
         "current_age": age_on(child.date_of_birth, today),
         "restricted_count": restricted,
         "printed_on": today,
+        # What each participant last said about the help: part of the case review.
+        "satisfaction": latest_answers(case),
     }
 
 

@@ -52,6 +52,8 @@ LOOKED_AT: dict[str, Promise] = {
     "documents:meeting_report": _("downloaded the report of a meeting (PDF)"),
     "documents:family_copy": _("downloaded the family's copy of the data (PDF)"),
     "exchange:case_file": _("downloaded the family's copy of the data (JSON)"),
+    "help:satisfaction": _("looked at how satisfied everyone is with the help"),
+    "help:satisfaction_answer": _("opened the form about satisfaction with the help"),
 }
 CHANGED: dict[str, Promise] = {
     "cases:edit": _("changed the case"),
@@ -100,6 +102,9 @@ CHANGED: dict[str, Promise] = {
     "meetings:agreement": _("made an agreement"),
     "meetings:agreement_status": _("changed whether an agreement is done"),
     "meetings:follow_up": _("noted the next meeting and the dossiers"),
+    "help:satisfaction_answer": _("said how satisfied someone is with the help"),
+    "cases:figures_consent_give": _("said yes to counting the case in figures, without names"),
+    "cases:figures_consent_withdraw": _("stopped counting the case in figures"),
 }
 # Lines written by the code itself rather than for a page.
 OTHER: dict[str, Promise] = {
