@@ -1,5 +1,6 @@
 """In chromium on a phone: a parent says how satisfied she is with the help, with two reasons,
-in a handful of taps, and the answer shows in the case."""
+in a handful of taps, and the answer shows in the case; the network's coordinator then finds
+it counted in the figures."""
 
 import re
 
@@ -7,10 +8,12 @@ import pytest
 from django.core.management import call_command
 
 from rondom.cases.models import Case
+from rondom.demo.accounts import DEMO_NETWORK
 from rondom.demo.cases import PAPER_CASE
 from rondom.help.models import HelpSatisfaction
+from rondom.networks.models import Network
 
-from .conftest import parent_log_in
+from .conftest import log_in, parent_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -69,3 +72,34 @@ def test_a_parent_gives_satisfaction_on_a_phone(phone, live_server):
     assert "De hulp past bij wat het kind nodig heeft" in shown.inner_text()
     assert "Het duurt lang voordat hulp begint" in shown.inner_text()
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def parents_satisfied(page, base_url: str, network_id: int) -> int:
+    """The parents who are satisfied, as the network's report shows it (a number of 10 or more
+    in the demo, so it is shown)."""
+    page.goto(f"{base_url}/networks/{network_id}/insight/")
+    table = page.locator("table", has=page.locator("caption", has_text="Antwoorden per partij"))
+    row = table.locator("tbody tr", has=page.locator("th", has_text="Ouders"))
+    return int(row.locator("td").first.locator("[data-figure]").first.inner_text())
+
+
+def test_the_coordinator_finds_a_parents_answer_counted(phone, page, live_server):
+    call_command("demo")
+    network = Network.objects.get(name=DEMO_NETWORK)
+    # The mother's case is named; it counts because she said yes to figures in the demo.
+    case = Case.objects.get(title=PAPER_CASE)
+    assert case.figures_consents.filter(withdrawn_at__isnull=True).exists()
+    log_in(page, live_server.url, "coordinator@rondom.test")
+    before = parents_satisfied(page, live_server.url, network.pk)
+
+    # In the demo she was partly satisfied; now she is satisfied.
+    parent_log_in(phone, live_server.url, "moeder@rondom.test")
+    phone.goto(f"{live_server.url}/cases/{case.pk}/satisfaction/answer/")
+    phone.locator("label.sf-face", has_text="tevreden").filter(has_not_text="deels").filter(
+        has_not_text="niet"
+    ).tap()
+    phone.get_by_role("button", name="Opslaan").tap()
+    phone.wait_for_url(re.compile(rf".*/cases/{case.pk}/#satisfaction$"))
+
+    assert parents_satisfied(page, live_server.url, network.pk) == before + 1
+    assert PAPER_CASE not in page.content() and "Samira" not in page.content()
