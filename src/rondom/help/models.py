@@ -7,13 +7,15 @@ Seeing both, per domain, is what the research behind the paper tool counted by h
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import PARENT_ROLES, Case, Child, Participant, Role
-from rondom.core.fuzzy_dates import Precision
+from rondom.core.fuzzy_dates import FuzzyDate, Precision
 from rondom.core.vague_dates import VaguelyDated
 from rondom.core.versioning import Versioned
-from rondom.timeline.kinds import Domain
+from rondom.timeline.kinds import FAMILY_DOMAINS, Domain
 
 
 class QuestionStatus(models.TextChoices):
@@ -75,6 +77,34 @@ class HelpQuestion(Versioned, VaguelyDated):
 
     def __str__(self) -> str:
         return f"question {self.pk} ({self.domain}) in case {self.case_id}"
+
+    @property
+    def fuzzy_date(self) -> FuzzyDate:
+        groups = tuple(g for g in self.date_groups.split(",") if g)
+        return FuzzyDate(
+            self.date_text, self.starts_on, self.ends_on, Precision(self.precision), groups
+        )
+
+    def set_date(self, value: FuzzyDate) -> None:
+        """Dated the way a card is (see `timeline.card_changes.apply_date`)."""
+        self.date_text = value.text
+        self.store_dates(value, value)
+        self.precision = value.precision
+        self.date_groups = ",".join(value.groups)
+
+    def mark_helped(self) -> bool:
+        """Open becomes "help under way", as the next version; a question someone has given
+        another status meanwhile is left as it is. Whether it moved."""
+        moved = HelpQuestion.objects.filter(pk=self.pk, status=QuestionStatus.OPEN).update(
+            status=QuestionStatus.HELPED, version=F("version") + 1, updated_at=timezone.now()
+        )
+        if moved:
+            self.refresh_from_db(fields=["status", "version", "updated_at"])
+        return bool(moved)
+
+    @property
+    def is_for_family(self) -> bool:
+        return self.domain in FAMILY_DOMAINS
 
 
 class Party(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import satisfaction
+from .views import questions, satisfaction
 
 app_name = "help"
 
@@ -12,5 +12,17 @@ urlpatterns: list = [
         f"{CASE}/satisfaction/answer/",
         satisfaction.satisfaction_answer,
         name="satisfaction_answer",
+    ),
+    path(f"{CASE}/questions/", questions.question_list, name="questions"),
+    path(f"{CASE}/questions/new/", questions.question_create, name="question_create"),
+    path(
+        f"{CASE}/questions/<int:question_id>/edit/",
+        questions.question_edit,
+        name="question_edit",
+    ),
+    path(
+        f"{CASE}/questions/<int:question_id>/delete/",
+        questions.question_delete,
+        name="question_delete",
     ),
 ]
