@@ -107,7 +107,16 @@ def story(manager, parent_user):
     b.card(CardKind.LIFE_EVENT, parent, "maart 2018", "Verhuisd", child)
     b.card(CardKind.DEVELOPMENT, b.manager, "groep 3", "Leest goed", child)
     b.card(CardKind.LIFE_EVENT, parent, "", "Zonder datum", None)
+    from rondom.core.fuzzy_dates import parse_fuzzy_date
+    from rondom.help.models import HelpQuestion
     from rondom.meetings.models import Agreement, Meeting, Step, StepNote
+
+    question = HelpQuestion(
+        case=b.case, child=child, domain="social_emotional", text="Waarom is Sam zo stil?",
+        raised_by=parent, created_by=parent_user,
+    )  # fmt: skip
+    question.set_date(parse_fuzzy_date("2021"))
+    question.save()
 
     meeting = Meeting.objects.create(case=b.case, held_on=date(2024, 3, 1), goal="inform")
     StepNote.objects.bulk_create(StepNote(meeting=meeting, step=step) for step in Step)
@@ -124,6 +133,7 @@ def story(manager, parent_user):
         "parent": parent,
         "school": b.manager,
         "help_card": help_card,
+        "question": question,
     }
 
 

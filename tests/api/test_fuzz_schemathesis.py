@@ -44,6 +44,7 @@ def test_api_never_answers_with_a_server_error(story, manager, keep_test_connect
         "participants": story["parent"].pk,
         "school-periods": story["child"].school_periods.first().pk,
         "cards": story["help_card"].pk,
+        "questions": story["question"].pk,
     }
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
     operations = [result.ok() for result in schema.get_all_operations()]

@@ -69,6 +69,7 @@ def url_for(name: str, story) -> str:
         "agreement_id": story["agreement"].pk,
         "factor_id": 1,
         "moment_id": 1,
+        "question_id": story["question"].pk,
     }
     url = reverse(name, kwargs={k: v for k, v in ids.items() if k in kwargs_needed})
     return url + "?kind=help" if name == "timeline:card_create" else url
@@ -94,6 +95,7 @@ API_ITEMS = {
     "participant-detail": lambda story: story["parent"].pk,
     "school-period-detail": lambda story: story["child"].school_periods.first().pk,
     "card-detail": lambda story: story["help_card"].pk,
+    "question-detail": lambda story: story["question"].pk,
 }
 
 
@@ -122,7 +124,7 @@ def assert_gets_nothing(client: Client, story):
             response = getattr(client, method)(url, content_type="application/json", data={})
             assert response.status_code in (403, 404, 405), (method, url, response.status_code)
             assert title.encode() not in response.content
-    for resource in ("cases", "children", "participants", "school-periods", "cards"):
+    for resource in ("cases", "children", "participants", "school-periods", "cards", "questions"):
         listing = client.get(f"/api/v1/{resource}/")
         assert title.encode() not in listing.content
         assert b"Speltherapie" not in listing.content

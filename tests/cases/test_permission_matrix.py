@@ -43,6 +43,8 @@ MEMBER_PAGES = {
     "documents:praatplaat",
     "documents:meeting_report",
     "help:satisfaction",
+    "help:questions",
+    "help:question_create",
 }
 MANAGER_PAGES = {
     "timeline:restricted_cards",
@@ -88,6 +90,8 @@ PARENT_PAGES = {"privacy:access_log", "documents:family_copy", "exchange:case_fi
 AGREEMENT_PAGES = {"documents:agreements_card"}
 # The story's help card is the parent's: the other professional may read it, not change it.
 OWN_CARD_PAGES = {"timeline:card_edit"}
+# The story's question was raised by the parent: they change or remove it, and the managers.
+OWN_QUESTION_PAGES = {"help:question_edit", "help:question_delete"}
 STREAMS = {"live:events"}
 # Everyone in the case gives their own answer; a site admin takes no part in a case.
 ANSWER_PAGES = {"help:satisfaction_answer"}
@@ -98,6 +102,7 @@ MATRIX = {
     "PARENT_PAGES": PARENT_PAGES,
     "AGREEMENT_PAGES": AGREEMENT_PAGES,
     "OWN_CARD_PAGES": OWN_CARD_PAGES,
+    "OWN_QUESTION_PAGES": OWN_QUESTION_PAGES,
     "STREAMS": STREAMS,
     "ANSWER_PAGES": ANSWER_PAGES,
 }
@@ -118,7 +123,7 @@ def expected_get(name: str, role: str) -> int:
         return 404 if role == "no_agreements" else 200
     if name in MANAGER_PAGES:
         return 403
-    if name in PARENT_PAGES | OWN_CARD_PAGES:
+    if name in PARENT_PAGES | OWN_CARD_PAGES | OWN_QUESTION_PAGES:
         return 200 if role == "parent" else 403
     assert name in MEMBER_PAGES, f"{name} is in no group of the matrix"
     return 200
@@ -147,6 +152,7 @@ API_WRITES = {
     "participant-detail": (),
     "school-period-detail": MEMBERS,
     "card-detail": ("parent",),  # the parent wrote the help card
+    "question-detail": ("parent",),  # the parent raised the question
 }
 
 

@@ -11,6 +11,7 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rondom.career.models import SchoolPeriod
 from rondom.cases.access import access_for, may_start_case
 from rondom.cases.models import Case
+from rondom.help.access import may_add_question, may_change_question
 from rondom.timeline.access import may_edit_card
 
 
@@ -49,6 +50,20 @@ class AuthorsChangeTheirCards(BasePermission):
         if request.method in SAFE_METHODS or isinstance(obj, Case):
             return True
         return may_edit_card(request.case_access, obj)
+
+
+class RaisersChangeQuestions(BasePermission):
+    """Everyone in the case adds questions; one is changed by who raised it or wrote it down,
+    and by the case manager (see `rondom.help.access`)."""
+
+    message = _("Only who raised this question, or the case manager, may change it.")
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        if isinstance(obj, Case):
+            return may_add_question(request.case_access)
+        return may_change_question(request.case_access, obj)
 
 
 class ProfessionalsStartCases(BasePermission):

@@ -9,8 +9,10 @@ from rondom.career.models import SchoolPeriod
 from rondom.cases.access import access_for, cases_in_figures, shows_date_of_birth
 from rondom.cases.forms import CaseForm, ChildForm, ParticipantForm
 from rondom.cases.models import Case, Child, Participant
-from rondom.help.models import HelpSatisfaction, SatisfactionReason
+from rondom.help.forms import QUESTION_FIELDS, QuestionForm
+from rondom.help.models import HelpQuestion, HelpSatisfaction, SatisfactionReason
 from rondom.help.satisfaction import SatisfactionForm, open_meetings
+from rondom.timeline.access import visible_cards
 from rondom.timeline.card_fields import DATE_FIELDS, WRITTEN_FIELDS, snapshot
 from rondom.timeline.forms import CardForm
 from rondom.timeline.kinds import CardKind
@@ -269,4 +271,67 @@ class SatisfactionSerializer(serializers.ModelSerializer):
             )
         attrs["participant"] = form.cleaned_data["participant"]
         attrs["reasons"] = form.cleaned_data["reasons"]
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    """A question for help; written through the same form as the page."""
+
+    card = serializers.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        allow_null=True,
+        required=False,
+        help_text="A card of this case where the question shows; null when there is none, or "
+        "when you may not read that card.",
+    )
+    version = serializers.IntegerField(
+        required=False,
+        help_text="The version you last read; required when changing a question.",
+    )
+
+    class Meta:
+        model = HelpQuestion
+        fields = [
+            "id",
+            "case",
+            *QUESTION_FIELDS,
+            "starts_on",
+            "ends_on",
+            "precision",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["starts_on", "ends_on", "precision", "created_at", "updated_at"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        view = self.context.get("view")
+        readable = view.readable_card_ids(instance.case_id) if view is not None else set()
+        data["card"] = instance.card_id if instance.card_id in readable else None
+        return data
+
+    def validate(self, attrs):
+        case = attrs.get("case") or self.instance.case
+        if self.instance and ("case" in attrs and attrs["case"] != self.instance.case):
+            raise serializers.ValidationError({"case": ["A question cannot move to another case."]})
+        access = access_for(self.context["request"].user, case)
+        if access is None or not access.sees_content:
+            raise NotFound
+        base = {}
+        if self.instance:
+            base = {name: getattr(self.instance, f"{name}_id", None) for name in QUESTION_FIELDS}
+            base |= {
+                n: getattr(self.instance, n) for n in ("domain", "text", "date_text", "status")
+            }
+        sent = {key: getattr(value, "pk", value) for key, value in attrs.items()}
+        form = QuestionForm(
+            {**base, **sent},
+            instance=self.instance or HelpQuestion(case=case),
+            case=case,
+            access=access,
+            cards=visible_cards(access),
+        )
+        validate_with_form(form)
+        self.form = form
         return attrs

@@ -12,6 +12,7 @@ router.register("participants", views.ParticipantViewSet, basename="participant"
 router.register("school-periods", views.SchoolPeriodViewSet, basename="school-period")
 router.register("cards", views.CardViewSet, basename="card")
 router.register("satisfaction", views.SatisfactionViewSet, basename="satisfaction")
+router.register("questions", views.QuestionViewSet, basename="question")
 
 urlpatterns = [
     # The schema describes the API, not anyone's data, so it is public.

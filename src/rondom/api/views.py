@@ -16,9 +16,9 @@ from rondom.cases.access import access_for, cases_in_figures
 from rondom.cases.models import Case, Child, Participant
 from rondom.cases.services import start_case, why_not_removable
 from rondom.core.versioning import StaleVersion
-from rondom.help.models import HelpSatisfaction
+from rondom.help.models import HelpQuestion, HelpSatisfaction
 from rondom.help.satisfaction import record_answer
-from rondom.timeline.access import visible_cards_for_user
+from rondom.timeline.access import visible_cards, visible_cards_for_user
 from rondom.timeline.card_changes import create_card, delete_card, save_card_changes
 from rondom.timeline.card_fields import snapshot
 from rondom.timeline.models import Card
@@ -28,6 +28,7 @@ from .permissions import (
     AuthorsChangeTheirCards,
     CaseManagersChange,
     ProfessionalsStartCases,
+    RaisersChangeQuestions,
     SeesCaseContent,
 )
 from .serializers import (
@@ -35,6 +36,7 @@ from .serializers import (
     CaseSerializer,
     ChildSerializer,
     ParticipantSerializer,
+    QuestionSerializer,
     SatisfactionSerializer,
     SchoolPeriodSerializer,
 )
@@ -222,3 +224,43 @@ class SatisfactionViewSet(
             meeting=data.get("meeting"),
             at_close=data.get("at_close", False),
         )
+
+
+class QuestionViewSet(CaseDataViewSet):
+    """Questions for help. Changing one needs the version last read, as a card does."""
+
+    serializer_class = QuestionSerializer
+    permission_classes = [IsAuthenticated, SeesCaseContent, RaisersChangeQuestions]
+    scoped_fields = {
+        "case": (Case, "pk"),
+        "child": (Child, "case"),
+        "raised_by": (Participant, "case"),
+    }
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no user
+            return HelpQuestion.objects.none()
+        return HelpQuestion.objects.filter(case__in=self.visible_cases()).order_by("pk")
+
+    def readable_card_ids(self, case_id: int) -> set[int]:
+        """The cards of a case this person may read, once per case and request."""
+        cache = self.__dict__.setdefault("_readable_cards", {})
+        if case_id not in cache:
+            access = self.access_of(case_id)
+            cards = visible_cards(access) if access is not None else Card.objects.none()
+            cache[case_id] = set(cards.values_list("pk", flat=True))
+        return cache[case_id]
+
+    def save(self, serializer):
+        question = serializer.form.save(commit=False)
+        if question.pk is None:
+            question.case = serializer.validated_data["case"]
+            question.created_by = self.request.user
+        question.save()
+        serializer.instance = question
+
+    def update(self, request, *args, **kwargs):
+        if not isinstance(request.data, dict) or request.data.get("version") is None:
+            self.get_object()  # the policy first: a 404 says nothing about versions
+            raise ValidationError({"version": ["Send the version you last read."]})
+        return super().update(request, *args, **kwargs)

@@ -24,10 +24,13 @@ CONTENT_FIELDS = (
     "rating",
     "domain",
 )
+# What the card answers elsewhere in the case: a help card's question for help. A meeting's
+# frozen copy keeps what lay on the table, the cards themselves, and leaves it out.
+LINK_FIELDS = ("question",)
 # Who may read the card. A meeting's frozen copy has no use for them: it holds only the cards
 # that everyone in the case may read.
 SHARING_FIELDS = ("is_draft", "restricted_to", "restriction_reason")
-WRITTEN_FIELDS = CONTENT_FIELDS + SHARING_FIELDS
+WRITTEN_FIELDS = CONTENT_FIELDS + LINK_FIELDS + SHARING_FIELDS
 
 # Worked out from `date_text` (see `card_changes.apply_date`), never written directly.
 DATE_FIELDS = ("starts_on", "ends_on", "precision")
@@ -38,8 +41,8 @@ MANY_PEOPLE_FIELDS = ("restricted_to",)
 
 
 def written_value(card: Card, name: str) -> Any:
-    """A written field as plain data: ids for the people it names, sorted."""
-    if name in PEOPLE_FIELDS:
+    """A written field as plain data: ids for the people and records it names, sorted."""
+    if name in PEOPLE_FIELDS or name in LINK_FIELDS:
         return getattr(card, f"{name}_id")
     if name in MANY_PEOPLE_FIELDS:
         return sorted(p.pk for p in getattr(card, name).all()) if card.pk else []

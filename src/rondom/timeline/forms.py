@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case
@@ -8,7 +9,7 @@ from rondom.core.vague_dates import read_vague_date
 
 from .card_changes import apply_date, has_room
 from .card_fields import WRITTEN_FIELDS
-from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind, RestrictionReason
+from .kinds import FIELD_LABELS, ROW_FOR_KIND, CardKind, Domain, RestrictionReason
 from .models import Card
 
 FULL_TIMELINE = _(
@@ -21,6 +22,19 @@ OPTIONAL_FIELDS = ("text_less_well", "provider", "with_whom", "aspect", "rating"
 # "Meer" in the editor, which opens by itself when one of these holds something other than
 # what it would be anyway, or an error.
 MORE_FIELDS = ("child", "author", "domain", "restricted_to", "restriction_reason")
+# A help card is counted per domain, against the questions for help, so it asks for both.
+HELP_MAIN_FIELDS = ("domain", "question")
+# Questions that are done with are offered only to the card that already answers one.
+DONE_STATUSES = ("resolved", "not_pursued")
+
+
+class QuestionChoice(forms.ModelChoiceField):
+    """A question for help by its domain, who it is about and its first words."""
+
+    def label_from_instance(self, obj) -> str:
+        about = obj.child.name if obj.child_id else _("the whole family")
+        words = f": {obj.text[:60]}" if obj.text else ""
+        return f"{obj.get_domain_display()} ({about}){words}"
 
 
 class RatingFaces(forms.RadioSelect):
@@ -66,6 +80,7 @@ class CardForm(PlainTextMixin, forms.ModelForm):
         self.fields["author"].queryset = case.participants.all()
         self.fields["author"].empty_label = None
         self.fields["rating"].choices = self.fields["rating"].choices[1:]
+        self._ask_question_for_help()
         row_fields = ROW_FOR_KIND[kind].fields
         for name in OPTIONAL_FIELDS:
             if name not in row_fields:
@@ -77,6 +92,39 @@ class CardForm(PlainTextMixin, forms.ModelForm):
         # A development card may hold only what goes less well; see clean().
         self.fields["text"].required = kind != CardKind.DEVELOPMENT
         self._limit_author_and_sharing()
+
+    def _ask_question_for_help(self) -> None:
+        """A help card may answer one of the case's questions for help, and offers to set an
+        open one to "help under way"; other cards answer none."""
+        if self.kind != CardKind.HELP:
+            del self.fields["question"]
+            return
+        current = self.instance.question_id
+        questions = (
+            self.fields["question"]
+            .queryset.filter(case=self.case)
+            .filter(~Q(status__in=DONE_STATUSES) | Q(pk=current))
+            .select_related("child")
+            .order_by("domain", "child__name", "pk")
+        )
+        field = QuestionChoice(
+            questions,
+            required=False,
+            label=_("Answers the question for help"),
+            empty_label=_("no question (help without a question)"),
+            help_text=_("The domain of the card becomes the domain of the question."),
+        )
+        self.fields["question"] = field
+        self.fields["domain"].help_text = _("Which domain the help is about.")
+        if any(q.status == "open" for q in questions):
+            offer = forms.BooleanField(
+                required=False,
+                label=_("Set the chosen question to “help under way” if it is still open"),
+            )
+            fields = list(self.fields.items())
+            at = [name for name, _field in fields].index("question") + 1
+            fields.insert(at, ("set_question_helped", offer))
+            self.fields = dict(fields)
 
     def _limit_author_and_sharing(self) -> None:
         """Only a case manager writes on someone else's behalf; parents do not restrict cards."""
@@ -113,6 +161,7 @@ class CardForm(PlainTextMixin, forms.ModelForm):
         self._check_restriction(cleaned)
         self._check_halves(cleaned)
         self._check_draft_is_the_authors(cleaned)
+        self._check_question_and_domain(cleaned)
         child = cleaned.get("child")
         moves = self.instance.pk is None or self.instance.child_id != getattr(child, "pk", None)
         if "child" not in self.errors and moves and not has_room(self.instance, self.case, child):
@@ -123,6 +172,43 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             self.instance.date_text = cleaned["date_text"]
             apply_date(self.instance, self.case, child, self.date_value)
         return cleaned
+
+    def _check_question_and_domain(self, cleaned: dict) -> None:
+        """A help card has a domain (one written before this was asked may stay without),
+        and the domain and child of the question it answers."""
+        if self.kind != CardKind.HELP or {"domain", "question", "child"} & set(self.errors):
+            return
+        question = cleaned.get("question")
+        domain = cleaned.get("domain")
+        if question is not None:
+            if not domain:
+                cleaned["domain"] = domain = question.domain
+            if domain != question.domain:
+                message = _(
+                    "This question is about %(question)s, and the card about %(card)s. "
+                    "Choose the same domain, or leave the domain empty."
+                ) % {"question": question.get_domain_display(), "card": Domain(domain).label}
+                self.add_error("question", forms.ValidationError(message, code="domain"))
+            child = cleaned.get("child", self.instance.child if self.instance.pk else None)
+            if question.child_id and child is not None and child.pk != question.child_id:
+                message = _(
+                    "This question is about %(question)s, and the card about %(card)s. "
+                    "Choose the same child, or the whole family."
+                ) % {"question": question.child.name, "card": child.name}
+                self.add_error("question", forms.ValidationError(message, code="child"))
+        # Before the save, the instance still holds what was stored.
+        had_domain = self.instance.pk is None or bool(self.instance.domain)
+        if not domain and had_domain and "domain" in self.fields:
+            message = _("Choose the domain of the help, or the question it answers.")
+            self.add_error("domain", forms.ValidationError(message, code="required"))
+
+    def mark_question_helped(self) -> bool:
+        """After a save: set the question the card answers to "help under way" if asked, and
+        only while it is still open, so that no one else's change is undone."""
+        question = self.cleaned_data.get("question")
+        if question is None or not self.cleaned_data.get("set_question_helped"):
+            return False
+        return question.mark_helped()
 
     def _check_halves(self, cleaned: dict) -> None:
         """A development card says what goes well, what goes less well, or both."""
@@ -167,12 +253,18 @@ class CardForm(PlainTextMixin, forms.ModelForm):
         return [
             self[name]
             for name in self.fields
-            if name not in MORE_FIELDS and not self.fields[name].widget.is_hidden
+            if name not in self.more_names and not self.fields[name].widget.is_hidden
         ]
 
     @property
+    def more_names(self) -> tuple[str, ...]:
+        if self.kind == CardKind.HELP:
+            return tuple(name for name in MORE_FIELDS if name not in HELP_MAIN_FIELDS)
+        return MORE_FIELDS
+
+    @property
     def more_fields(self) -> list:
-        return [self[name] for name in MORE_FIELDS if name in self.fields]
+        return [self[name] for name in self.more_names if name in self.fields]
 
     @property
     def more_is_open(self) -> bool:

@@ -18,6 +18,7 @@ EMPTY = _("(empty)")
 WHOLE_FAMILY = _("the whole family")
 EVERYONE = _("everyone in the case")
 GONE = _("someone no longer in the case")
+NO_QUESTION = _("a question for help that is no longer there")
 # The draft flag, in the words of the card form's checkbox.
 SHARING = {True: _("only for me"), False: _("shared with the case")}
 LABELS: dict[str, Promise] = {"is_draft": _("sharing")}
@@ -33,10 +34,18 @@ class Change:
 class ChangeWords:
     """Words for the values of one case's cards: its people and children by name."""
 
-    def __init__(self, card: Card, people: dict[int, str], children: dict[int, str]) -> None:
+    def __init__(
+        self,
+        card: Card,
+        people: dict[int, str],
+        children: dict[int, str],
+        questions: dict[int, str] | None = None,
+    ) -> None:
+        """`questions`: the case's questions for help by id, in a few words each."""
         self.kind = card.kind
         self.people = people
         self.children = children
+        self.questions = questions or {}
 
     def label(self, field: str) -> str:
         own = LABELS.get(field) or FIELD_LABELS.get(self.kind, {}).get(field)
@@ -49,6 +58,8 @@ class ChangeWords:
             return self.children.get(value, str(GONE)) if value else str(WHOLE_FAMILY)
         if field == "author":
             return self.people.get(value, str(GONE)) if value else str(EMPTY)
+        if field == "question":
+            return self.questions.get(value, str(NO_QUESTION)) if value else str(EMPTY)
         if field == "restricted_to":
             ids = value if isinstance(value, list) else []
             return ", ".join(self.people.get(pk, str(GONE)) for pk in ids) or str(EVERYONE)

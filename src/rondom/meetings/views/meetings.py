@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rondom.cases.access import Scope, scoped_access_or_404
+from rondom.help.matching import Cell
+from rondom.help.presentation import fit_rows
 from rondom.meetings.access import visible_agreements, visible_key_moments
 from rondom.meetings.closing import changes_since, close_meeting
 from rondom.meetings.forms import (
@@ -157,7 +159,18 @@ def meeting_context(
         "follow_up_form": FollowUpForm(instance=meeting),
     }
     context.update(_timeline(request, access, meeting))
+    context.update(_fit(access, meeting, cards))
     return context
+
+
+def _fit(access, meeting: Meeting, cards) -> dict:
+    """Step 3's panel "Past de hulp?", from the cards this person may read."""
+    agreement_url = ""
+    if access.may(Scope.AGREEMENTS) and not meeting.is_closed:
+        agreement_url = f"?step={Step.NEXT.value}#agreements"
+    rows = fit_rows(access, cards, agreement_url)
+    gaps = sum(1 for row in rows if row.cell in (Cell.QUESTION_ONLY, Cell.HELP_ONLY))
+    return {"fit": rows, "fit_gaps": gaps}
 
 
 @login_required
@@ -186,6 +199,9 @@ def board_step(access, meeting: Meeting, step: Step) -> dict:
         moments = visible_key_moments(access, meeting).filter(card__in=shared)
         context["key_moments"] = moments.select_related("card__author")
     elif step in (Step.HELP, Step.COLLABORATION):
+        if step == Step.HELP:
+            shared = visible_cards(access).filter(pk__in=Card.objects.for_everyone().values("pk"))
+            context["fit"] = fit_rows(access, shared)
         factors = list(meeting.factors.all())
         context["helping"] = [f for f in factors if f.kind == Factor.Kind.HELPING]
         context["hindering"] = [f for f in factors if f.kind == Factor.Kind.HINDERING]

@@ -5,6 +5,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -106,6 +107,12 @@ def _changed_response(
     return response
 
 
+def _saved_message(question_helped: bool) -> str:
+    if question_helped:
+        return _("Card saved. The question for help is now “help under way”.")
+    return _("Card saved.")
+
+
 def _form_response(request, form, case, card=None, conflict=None, status=None):
     if status is None:
         status = 422 if request.method == "POST" else 200
@@ -140,10 +147,12 @@ def card_create(request, case_id: int):
     if request.method == "POST" and form.is_valid():
         card = form.save(commit=False)
         card.case = case
-        create_card(card, request.user, form.cleaned_data.get("restricted_to"))
+        with transaction.atomic():
+            create_card(card, request.user, form.cleaned_data.get("restricted_to"))
+            helped = form.mark_question_helped()
         request.audit_card_id = card.pk
         _log_hidden_from_parents(request, form, card)
-        saved = (card, _("Card saved."))
+        saved = (card, _saved_message(helped))
         return _changed_response(
             request, case.pk, card.child_id or _child_param(request), saved=saved
         )
@@ -167,13 +176,15 @@ def card_edit(request, case_id: int, card_id: int):
     if request.method == "POST" and form.is_valid():
         expected = form.cleaned_data.get("version") or loaded_version
         try:
-            save_card_changes(
-                form.save(commit=False),
-                before,
-                expected,
-                request.user,
-                form.cleaned_data.get("restricted_to"),
-            )
+            with transaction.atomic():
+                save_card_changes(
+                    form.save(commit=False),
+                    before,
+                    expected,
+                    request.user,
+                    form.cleaned_data.get("restricted_to"),
+                )
+                helped = form.mark_question_helped()
             _log_hidden_from_parents(request, form, card)
         except StaleVersion as conflict:
             # Refuse, keep what this person typed, and show the other version beside it.
@@ -185,7 +196,7 @@ def card_edit(request, case_id: int, card_id: int):
             still_visible = visible_cards(access).filter(pk=card.pk).exists()
             shown = conflict.current if still_visible else None
             return _form_response(request, form, card.case, card, conflict=shown, status=409)
-        saved = (card, _("Card saved."))
+        saved = (card, _saved_message(helped))
         return _changed_response(
             request, case_id, card.child_id or _child_param(request), saved=saved
         )
@@ -233,10 +244,15 @@ def card_history(request, case_id: int, card_id: int):
     access, card = get_card_for(request, case_id, card_id)
     revisions = visible_revisions(access, card.revisions.select_related("changed_by", "author"))
     participants = list(card.case.participants.all())
+    children = {c.pk: c.name for c in card.case.children.all()}
     words = ChangeWords(
         card,
         people={p.pk: p.name for p in participants},
-        children={c.pk: c.name for c in card.case.children.all()},
+        children=children,
+        questions={
+            q.pk: f"{q.get_domain_display()} ({children.get(q.child_id, _('the whole family'))})"
+            for q in card.case.help_questions.all()
+        },
     )
     by_account = {p.user_id: p.name for p in participants if p.user_id}
     for revision in revisions:
