@@ -23,7 +23,9 @@ from tests.cases.test_access_policy import case_url_names, url_for
 OPTION = re.compile(r'<option value=""[^>]*>([^<]*)</option>')
 CHOOSE = "— Kies —"
 # A dropdown may also start with an empty choice that means something.
-MEANINGFUL_EMPTY = {"het hele gezin"}
+# Empty choices that say what they mean: a card or question about the whole family, a help
+# card that answers no question, a question that shows on no card.
+MEANINGFUL_EMPTY = {"het hele gezin", "geen hulpvraag (hulp zonder vraag)", "geen kaartje"}
 
 
 def html_pages(client: Client, urls) -> dict[str, str]:

@@ -39,6 +39,7 @@ def test_card_form_never_fails_on_bad_input(story, manager, date_text, text, rat
         reverse("timeline:card_create", args=[story["case"].pk]) + "?kind=help",
         {
             "kind": "help",
+            "domain": "learning",
             "author": story["school"].pk,
             "date_text": date_text,
             "text": text,
@@ -73,7 +74,13 @@ CONTROL = "Deze tekst bevat een onzichtbaar stuurteken. Haal het weg en probeer 
 
 
 def post_card(client, story, **fields):
-    data = {"kind": "help", "author": story["school"].pk, "date_text": "2021", "text": "x"}
+    data = {
+        "kind": "help",
+        "domain": "learning",
+        "author": story["school"].pk,
+        "date_text": "2021",
+        "text": "x",
+    }
     return client.post(
         reverse("timeline:card_create", args=[story["case"].pk]) + "?kind=help",
         {**data, **fields},
@@ -101,7 +108,13 @@ def test_control_characters_are_refused_alike_by_form_api_and_import(
     assert CONTROL in page.content.decode()
     response = api_client(manager).post(
         "/api/v1/cards/",
-        {"case": story["case"].pk, "kind": "help", "author": story["school"].pk, "text": text},
+        {
+            "case": story["case"].pk,
+            "kind": "help",
+            "domain": "learning",
+            "author": story["school"].pk,
+            "text": text,
+        },
         format="json",
     )
     assert response.status_code == 400
@@ -119,8 +132,8 @@ def test_line_breaks_and_tabs_stay_and_the_case_moves_whole(story, manager, mana
     assert post_card(manager_client, story, text="regel 1\r\nregel 2\tmet tab").status_code == 200
     response = api_client(manager).post(
         "/api/v1/cards/",
-        {"case": story["case"].pk, "kind": "help", "author": story["school"].pk,
-         "text": "via de API\nmet\ttab"},
+        {"case": story["case"].pk, "kind": "help", "domain": "learning",
+         "author": story["school"].pk, "text": "via de API\nmet\ttab"},
         format="json",
     )  # fmt: skip
     assert response.status_code == 201, response.content
@@ -192,7 +205,13 @@ def test_a_full_timeline_takes_no_more_cards_through_the_form_or_the_api(
     assert family.status_code == 422 and FULL in family.content.decode()
     response = api_client(manager).post(
         "/api/v1/cards/",
-        {"case": story["case"].pk, "kind": "help", "author": story["school"].pk, "text": "x"},
+        {
+            "case": story["case"].pk,
+            "kind": "help",
+            "domain": "learning",
+            "author": story["school"].pk,
+            "text": "x",
+        },
         format="json",
     )
     assert response.status_code == 400
@@ -200,8 +219,8 @@ def test_a_full_timeline_takes_no_more_cards_through_the_form_or_the_api(
     assert Card.objects.count() == before
     edit = manager_client.post(
         reverse("timeline:card_edit", args=[story["case"].pk, extra[0].pk]),
-        {"kind": "help", "child": story["child"].pk, "author": story["school"].pk,
-         "text": "nog steeds te wijzigen", "version": 1},
+        {"kind": "help", "domain": "learning", "child": story["child"].pk,
+         "author": story["school"].pk, "text": "nog steeds te wijzigen", "version": 1},
         HTTP_HX_REQUEST="true",
     )  # fmt: skip
     assert edit.status_code == 200

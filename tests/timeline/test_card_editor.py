@@ -116,6 +116,7 @@ def test_more_opens_on_an_error_in_it(story, manager_client):
         new_card_url(story, CardKind.HELP),
         {
             "kind": CardKind.HELP,
+            "domain": "learning",
             "child": story["child"].pk,
             "author": story["school"].pk,
             "text": "Alleen voor school",
@@ -140,7 +141,12 @@ def test_a_professional_who_is_not_the_manager_cannot_write_for_the_mother(story
     assert 'name="author"' not in more
     client.post(
         new_card_url(story, CardKind.HELP),
-        {"kind": CardKind.HELP, "text": "Namens moeder?", "author": story["parent"].pk},
+        {
+            "kind": CardKind.HELP,
+            "domain": "learning",
+            "text": "Namens moeder?",
+            "author": story["parent"].pk,
+        },
         **HTMX,
     )
     assert Card.objects.get(text="Namens moeder?").author == me  # the other author is ignored
@@ -149,6 +155,7 @@ def test_a_professional_who_is_not_the_manager_cannot_write_for_the_mother(story
         edit_url(story, own),
         {
             "kind": CardKind.HELP,
+            "domain": "learning",
             "text": "Nog steeds van mij",
             "author": story["parent"].pk,
             "version": own.version,
@@ -170,6 +177,7 @@ def test_nor_through_the_api(story):
         {
             "case": story["case"].pk,
             "kind": CardKind.HELP,
+            "domain": "learning",
             "text": "Via de API",
             "author": story["parent"].pk,
         },
@@ -227,6 +235,7 @@ def test_the_history_of_ones_own_card_names_one_person(story, parent_user):
         edit_url(story, card),
         {
             "kind": CardKind.HELP,
+            "domain": "learning",
             "text": "Speltherapie, twee keer",
             "rating": "good",
             "child": story["child"].pk,

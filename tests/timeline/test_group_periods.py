@@ -27,6 +27,7 @@ def add(client, story, when: str) -> Card:
         f"{url}?kind=help&child={story['child'].pk}",
         {
             "kind": "help",
+            "domain": "learning",
             "child": story["child"].pk,
             "author": story["school"].pk,
             "date_text": when,
@@ -79,6 +80,12 @@ def test_before_group_1_is_explained(manager_client, story):
     url = reverse("timeline:card_create", args=[story["case"].pk])
     response = manager_client.post(
         f"{url}?kind=help&child={story['child'].pk}",
-        {"kind": "help", "author": story["school"].pk, "date_text": "tot groep 1", "text": "x"},
+        {
+            "kind": "help",
+            "domain": "learning",
+            "author": story["school"].pk,
+            "date_text": "tot groep 1",
+            "text": "x",
+        },
     )
     assert "Groep 1 is de eerste groep" in response.content.decode()

@@ -16,6 +16,7 @@ THE_CASE = _("looked at the case")
 THE_PEOPLE = _("looked at the people involved")
 THE_CAREER = _("looked at the school career of %(child)s")
 CAREER_CHANGED = _("changed the school career of %(child)s")
+A_QUESTION = _("looked at a question for help")
 
 # Pages by URL name; %(child)s is the child's name, and %(counter)s the number of different
 # cards when one line of the page stands for several.
@@ -54,6 +55,10 @@ LOOKED_AT: dict[str, Promise] = {
     "exchange:case_file": _("downloaded the family's copy of the data (JSON)"),
     "help:satisfaction": _("looked at how satisfied everyone is with the help"),
     "help:satisfaction_answer": _("opened the form about satisfaction with the help"),
+    "help:questions": _("looked at the questions for help"),
+    "help:question_create": _("opened the form for a new question for help"),
+    "help:question_edit": A_QUESTION,
+    "help:question_delete": A_QUESTION,
 }
 CHANGED: dict[str, Promise] = {
     "cases:edit": _("changed the case"),
@@ -105,6 +110,9 @@ CHANGED: dict[str, Promise] = {
     "help:satisfaction_answer": _("said how satisfied someone is with the help"),
     "cases:figures_consent_give": _("said yes to counting the case in figures, without names"),
     "cases:figures_consent_withdraw": _("stopped counting the case in figures"),
+    "help:question_create": _("added a question for help"),
+    "help:question_edit": _("changed a question for help"),
+    "help:question_delete": _("removed a question for help"),
 }
 # Lines written by the code itself rather than for a page.
 OTHER: dict[str, Promise] = {
