@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from rondom.cases.access import CaseAccess, Scope
+from rondom.help.access import add_rights_and_cards, visible_questions
 from rondom.help.satisfaction import answer_history
 from rondom.meetings.access import visible_agreements
 from rondom.timeline.access import visible_cards
@@ -33,8 +34,10 @@ def family_copy_context(access: CaseAccess) -> dict:
                 Prefetch("agreements", visible_agreements(access).select_related("owner")),
             )
         )
+    questions = visible_questions(access).select_related("child", "raised_by")
     return {
         "case": case,
+        "questions": add_rights_and_cards(questions.order_by("starts_on", "pk"), access),
         "me": access.participant,
         "children": children,
         "participants": list(case.participants.all()),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case, Child
 from rondom.core.dates import age_on
+from rondom.help.presentation import questions_for_child
 from rondom.help.satisfaction import latest_answers
 from rondom.timeline.access import visible_cards
 from rondom.timeline.kinds import ROWS, Rating
@@ -38,6 +39,14 @@ def praatplaat_context(
     )
     add_labels(cards)
     layout = child_layout(child, cards, today)
+    sheet = build_sheet(layout)
+    # A question names its card by the card's number on this sheet, and only a card that is on
+    # it: never a draft or a card with limited access.
+    questions = questions_for_child(access, child, Card.objects.for_everyone().filter(case=case))
+    numbers = {item.item.pk: item.number for band in sheet.bands for item in band.items}
+    numbers |= {item.item.pk: item.number for item in sheet.unplaced}
+    for question in questions:
+        question.card_number = numbers.get(question.shown_card.pk) if question.shown_card else None
     readable = visible_cards(access) if access else Card.objects.alive().filter(case=case)
     restricted = (
         readable.for_child(child).filter(is_draft=False, restricted_to__isnull=False).distinct()
@@ -46,7 +55,8 @@ def praatplaat_context(
         "case": case,
         "child": child,
         "participants": list(case.participants.all()),
-        "sheet": build_sheet(layout),
+        "sheet": sheet,
+        "questions": questions,
         "texts": card_texts() | {"continued": _("Full text after the sheet: card")},
         "ratings": Rating.choices,
         "current_age": age_on(child.date_of_birth, today),

@@ -45,7 +45,7 @@ def questions_for_child(
     else:
         questions = visible_questions(access)
     questions = questions.filter(Q(child=child) | Q(child__isnull=True))
-    questions = questions.select_related("raised_by").order_by("starts_on", "pk")
+    questions = questions.select_related("child", "raised_by").order_by("starts_on", "pk")
     return add_rights_and_cards(questions, access, cards)
 
 
