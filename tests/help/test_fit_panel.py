@@ -10,7 +10,6 @@ from rondom.timeline.kinds import CardKind
 
 from .conftest import client_for
 
-
 OTHER_SUPPORT = "andere steun voor ouders (geld, wonen, veiligheid, gezondheid van een ouder)"
 
 

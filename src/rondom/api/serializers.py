@@ -277,6 +277,7 @@ class QuestionSerializer(serializers.ModelSerializer):
     """A question for help; written through the same form as the page."""
 
     card = serializers.IntegerField(
+        source="card_id",
         min_value=1,
         max_value=2**63 - 1,
         allow_null=True,
@@ -325,6 +326,8 @@ class QuestionSerializer(serializers.ModelSerializer):
                 n: getattr(self.instance, n) for n in ("domain", "text", "date_text", "status")
             }
         sent = {key: getattr(value, "pk", value) for key, value in attrs.items()}
+        if "card_id" in sent:
+            sent["card"] = sent.pop("card_id")
         form = QuestionForm(
             {**base, **sent},
             instance=self.instance or HelpQuestion(case=case),

@@ -43,7 +43,9 @@ def praatplaat_context(
     # A question names its card by the card's number on this sheet, and only a card that is on
     # it: never a draft or a card with limited access.
     questions = questions_for_child(access, child, Card.objects.for_everyone().filter(case=case))
-    numbers = {item.item.pk: item.number for band in sheet.bands for item in band.items}
+    numbers = {
+        item.item.pk: item.number for band in sheet.bands for item in band.items if item.number
+    }
     numbers |= {item.item.pk: item.number for item in sheet.unplaced}
     for question in questions:
         question.card_number = numbers.get(question.shown_card.pk) if question.shown_card else None
