@@ -70,3 +70,19 @@ def test_a_private_draft_of_someone_else_cannot_be_the_card_it_shows_on(story, c
     data = {"domain": "parenting", "raised_by": story["parent"].pk, "status": "open",
             "card": draft_card.pk}  # fmt: skip
     assert client.post(url(story), data).status_code == 422
+
+
+@pytest.mark.django_db
+def test_a_question_dated_by_group_moves_when_the_school_career_changes(story, coach):
+    from rondom.career.changes import career_changed, set_group_sequence
+
+    client_for(coach).post(
+        url(story),
+        {"domain": "learning", "child": story["child"].pk, "text": "Rekenen",
+         "raised_by": story["parent"].pk, "date_text": "groep 3", "status": "open"},
+    )  # fmt: skip
+    period = story["child"].school_periods.first()
+    set_group_sequence(period, ["1", "2", "2", "3", "4"], 2019)  # group 2 repeated
+    career_changed(story["child"])
+    question = HelpQuestion.objects.get(text="Rekenen")
+    assert (question.starts_on, question.ends_on) == (date(2022, 8, 1), date(2023, 7, 31))
