@@ -115,8 +115,10 @@ def test_the_editor_shows_the_faces_as_large_choices_and_the_rest_behind_more(pa
         assert box["height"] >= 44 and box["width"] >= 44
     faces.filter(has_text="niet goed").click()  # anywhere on the face, not only the dot
     assert editor.get_by_label("niet goed", exact=True).is_checked()
+    # A help card asks its domain at once; who filled it in waits behind Meer.
+    assert editor.get_by_label("Gebied").first.is_visible()
     more = editor.locator("details.tl-more")
     assert not more.evaluate("details => details.open")
-    assert not editor.get_by_label("Gebied").is_visible()
+    assert not editor.get_by_label("Ingevuld door").is_visible()
     more.locator("summary").click()
-    assert editor.get_by_label("Gebied").is_visible()
+    assert editor.get_by_label("Ingevuld door").is_visible()
