@@ -13,7 +13,8 @@ FIELDS = [
     "kind", "start_text", "end_text", "groups", "first_school_year", "note", "child", "author",
     "date_text", "text", "text_less_well", "provider", "with_whom", "aspect", "rating",
     "domain", "restricted_to", "restriction_reason", "version", "given_by", "participant",
-    "timeline", "purpose", "valid_from", "valid_until", "email",
+    "timeline", "purpose", "valid_from", "valid_until", "email", "question", "raised_by",
+    "status", "card", "set_question_helped",
 ]  # fmt: skip
 values = st.one_of(
     st.text(max_size=60),

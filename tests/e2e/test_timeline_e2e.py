@@ -27,6 +27,7 @@ def test_add_help_card_and_see_it_in_the_help_row_at_the_right_age(page, live_se
     editor.get_by_label("Waar de hulp op gericht was").fill("Huiswerkbegeleiding in de buurt")
     editor.get_by_label("Door wie").fill("Buurthuis De Linde")
     editor.get_by_label("goed", exact=True).check()
+    editor.get_by_label("Gebied", exact=True).select_option("learning")  # asked of new help
     editor.get_by_role("button", name="Opslaan").click()
 
     card = page.locator(".tl-row--help .tl-card", has_text="Huiswerkbegeleiding in de buurt")

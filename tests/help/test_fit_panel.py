@@ -15,7 +15,10 @@ OTHER_SUPPORT = "andere steun voor ouders (geld, wonen, veiligheid, gezondheid v
 
 def rows(html: str) -> dict[str, str]:
     """{"domain · for": cell} from the panel's table."""
-    found = re.findall(r'data-cell="(\w+)">\s*<th[^>]*>([^<]+)</th>\s*<td[^>]*>([^<]+)</td>', html)
+    found = re.findall(
+        r'data-cell="(\w+)">\s*<td[^>]*><strong>([^<]+)</strong></td>\s*<td[^>]*>([^<]+)</td>',
+        html,
+    )
     return {f"{domain} · {about}": cell for cell, domain, about in found}
 
 

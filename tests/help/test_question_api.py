@@ -83,3 +83,20 @@ def test_a_question_cannot_point_into_another_case(story, other_story, coach):
     )
     assert response.status_code == 400
     assert not HelpQuestion.objects.filter(case=other_story["case"]).exists()
+
+
+@pytest.mark.django_db
+def test_a_help_card_answers_a_question_through_the_api_too(story, other_story, parent_user):
+    card = {"case": story["case"].pk, "kind": "help", "child": story["child"].pk,
+            "text": "Training", "question": story["question"].pk, "author": story["parent"].pk}  # fmt: skip
+    created = api(parent_user).post("/api/v1/cards/", card, format="json")
+    assert created.status_code == 201, created.json()
+    assert (created.json()["question"], created.json()["domain"]) == (
+        story["question"].pk,
+        "social_emotional",
+    )
+    elsewhere = HelpQuestion.objects.create(case=other_story["case"], domain="parenting")
+    refused = api(parent_user).post(
+        "/api/v1/cards/", {**card, "question": elsewhere.pk, "domain": "parenting"}, format="json"
+    )
+    assert refused.status_code == 400

@@ -141,6 +141,7 @@ class CardViewSet(CaseDataViewSet):
         "case": (Case, "pk"),
         "child": (Child, "case"),
         "author": (Participant, "case"),
+        "question": (HelpQuestion, "case"),
     }
 
     def get_queryset(self):

@@ -28,6 +28,15 @@ HELP_MAIN_FIELDS = ("domain", "question")
 DONE_STATUSES = ("resolved", "not_pursued")
 
 
+class DomainField(forms.TypedChoiceField):
+    """Asked as required; the question a help card answers may give it instead, so the form's
+    clean() decides whether it is missing."""
+
+    def validate(self, value) -> None:
+        if value not in self.empty_values:
+            super().validate(value)
+
+
 class QuestionChoice(forms.ModelChoiceField):
     """A question for help by its domain, who it is about and its first words."""
 
@@ -115,7 +124,11 @@ class CardForm(PlainTextMixin, forms.ModelForm):
             help_text=_("The domain of the card becomes the domain of the question."),
         )
         self.fields["question"] = field
-        self.fields["domain"].help_text = _("Which domain the help is about.")
+        domain = self.fields["domain"]
+        if self.instance.pk is None or self.instance.domain:
+            domain = DomainField(choices=domain.choices, required=True, label=domain.label)
+            self.fields["domain"] = domain
+        domain.help_text = _("Which domain the help is about.")
         if any(q.status == "open" for q in questions):
             offer = forms.BooleanField(
                 required=False,
