@@ -9,6 +9,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from rondom.cases.access import cases_for
 
+from ..conftest import question_of
+
 
 @dataclass(frozen=True)
 class Route:
@@ -69,8 +71,9 @@ def url_for(name: str, story) -> str:
         "agreement_id": story["agreement"].pk,
         "factor_id": 1,
         "moment_id": 1,
-        "question_id": story["question"].pk,
     }
+    if "question_id" in kwargs_needed:
+        ids["question_id"] = question_of(story).pk
     url = reverse(name, kwargs={k: v for k, v in ids.items() if k in kwargs_needed})
     return url + "?kind=help" if name == "timeline:card_create" else url
 
@@ -95,7 +98,7 @@ API_ITEMS = {
     "participant-detail": lambda story: story["parent"].pk,
     "school-period-detail": lambda story: story["child"].school_periods.first().pk,
     "card-detail": lambda story: story["help_card"].pk,
-    "question-detail": lambda story: story["question"].pk,
+    "question-detail": lambda story: question_of(story).pk,
 }
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from rondom.help.models import HelpQuestion
 from rondom.timeline.kinds import CardKind
 
+from ..conftest import question_of
 from .conftest import client_for
 
 OTHER_SUPPORT = "andere steun voor ouders (geld, wonen, veiligheid, gezondheid van een ouder)"
@@ -26,6 +27,7 @@ def rows(html: str) -> dict[str, str]:
 def gaps(story):
     """Sam has a social-emotional question and no help for it; the play therapy is help for
     his learning that nobody asked for; the family asks for parenting support and gets it."""
+    question_of(story)
     card = story["help_card"]
     card.domain = "learning"
     card.save()

@@ -7,6 +7,7 @@ from rondom.help.models import HelpQuestion
 from rondom.timeline.kinds import CardKind
 from rondom.timeline.models import Card
 
+from ..conftest import question_of
 from .conftest import client_for
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -44,7 +45,7 @@ def test_an_old_help_card_without_a_domain_may_stay_without(story, parent_user):
 
 @pytest.mark.django_db
 def test_picking_a_question_sets_the_domain_and_may_set_it_helped(story, parent_user):
-    question = story["question"]
+    question = question_of(story)
     response = post(client_for(parent_user), story, question=question.pk, set_question_helped="on")
     assert response.status_code == 200
     assert "hulp loopt" in response["HX-Trigger"]
@@ -56,14 +57,14 @@ def test_picking_a_question_sets_the_domain_and_may_set_it_helped(story, parent_
 
 @pytest.mark.django_db
 def test_the_question_stays_open_unless_asked(story, parent_user):
-    post(client_for(parent_user), story, question=story["question"].pk)
-    story["question"].refresh_from_db()
-    assert story["question"].status == "open"
+    post(client_for(parent_user), story, question=question_of(story).pk)
+    question_of(story).refresh_from_db()
+    assert question_of(story).status == "open"
 
 
 @pytest.mark.django_db
 def test_a_domain_that_is_not_the_questions_is_refused(story, parent_user):
-    response = post(client_for(parent_user), story, question=story["question"].pk,
+    response = post(client_for(parent_user), story, question=question_of(story).pk,
                     domain="learning")  # fmt: skip
     assert response.status_code == 422
     assert "Deze hulpvraag gaat over sociaal-emotionele ontwikkeling" in response.content.decode()
@@ -79,6 +80,7 @@ def test_another_cases_question_cannot_be_chosen(story, other_story, parent_user
 
 @pytest.mark.django_db
 def test_done_questions_are_not_offered(story, manager_client):
+    question_of(story)
     HelpQuestion.objects.create(case=story["case"], domain="parenting", text="Al opgelost",
                                 status="resolved")  # fmt: skip
     page = manager_client.get(new_help(story) + f"&child={story['child'].pk}", **HTMX)

@@ -6,6 +6,8 @@ from rest_framework.test import APIClient
 from rondom.audit.models import AuditEvent
 from rondom.help.models import HelpQuestion
 
+from ..conftest import question_of
+
 
 def api(user) -> APIClient:
     client = APIClient()
@@ -22,6 +24,7 @@ def test_the_schema_describes_questions():
 
 @pytest.mark.django_db
 def test_list_create_change_and_delete(story, coach, parent_user):
+    question_of(story)
     listed = api(coach).get("/api/v1/questions/").json()
     assert [q["text"] for q in listed["results"]] == ["Waarom is Sam zo stil?"]
     created = api(coach).post(
@@ -50,14 +53,14 @@ def test_list_create_change_and_delete(story, coach, parent_user):
 
 @pytest.mark.django_db
 def test_a_change_without_a_version_is_refused(story, parent_user):
-    url = f"/api/v1/questions/{story['question'].pk}/"
+    url = f"/api/v1/questions/{question_of(story).pk}/"
     response = api(parent_user).patch(url, {"status": "resolved"}, format="json")
     assert response.status_code == 400 and "version" in response.json()
 
 
 @pytest.mark.django_db
 def test_who_did_not_raise_it_may_read_but_not_change(story, coach):
-    url = f"/api/v1/questions/{story['question'].pk}/"
+    url = f"/api/v1/questions/{question_of(story).pk}/"
     assert api(coach).get(url).status_code == 200
     assert (
         api(coach).patch(url, {"status": "resolved", "version": 1}, format="json").status_code
@@ -68,8 +71,8 @@ def test_who_did_not_raise_it_may_read_but_not_change(story, coach):
 
 @pytest.mark.django_db
 def test_a_card_the_reader_may_not_see_is_left_out(story, coach, draft_card):
-    HelpQuestion.objects.filter(pk=story["question"].pk).update(card=draft_card)
-    url = f"/api/v1/questions/{story['question'].pk}/"
+    HelpQuestion.objects.filter(pk=question_of(story).pk).update(card=draft_card)
+    url = f"/api/v1/questions/{question_of(story).pk}/"
     assert api(coach).get(url).json()["card"] is None
     assert api(story["school"].user).get(url).json()["card"] == draft_card.pk
 
@@ -88,11 +91,12 @@ def test_a_question_cannot_point_into_another_case(story, other_story, coach):
 @pytest.mark.django_db
 def test_a_help_card_answers_a_question_through_the_api_too(story, other_story, parent_user):
     card = {"case": story["case"].pk, "kind": "help", "child": story["child"].pk,
-            "text": "Training", "question": story["question"].pk, "author": story["parent"].pk}  # fmt: skip
+            "text": "Training", "question": question_of(story).pk,
+            "author": story["parent"].pk}  # fmt: skip
     created = api(parent_user).post("/api/v1/cards/", card, format="json")
     assert created.status_code == 201, created.json()
     assert (created.json()["question"], created.json()["domain"]) == (
-        story["question"].pk,
+        question_of(story).pk,
         "social_emotional",
     )
     elsewhere = HelpQuestion.objects.create(case=other_story["case"], domain="parenting")

@@ -5,13 +5,14 @@ from django.urls import reverse
 
 from rondom.help.models import HelpQuestion
 
+from ..conftest import question_of
 from ..documents.pdf_reading import all_text, read_pdf
 from .conftest import client_for
 
 
 @pytest.mark.django_db
 def test_the_praatplaat_lists_the_questions_and_names_a_card_by_its_number(story, coach):
-    HelpQuestion.objects.filter(pk=story["question"].pk).update(card=story["help_card"])
+    HelpQuestion.objects.filter(pk=question_of(story).pk).update(card=story["help_card"])
     url = reverse("documents:praatplaat", args=[story["case"].pk, story["child"].pk])
     text = all_text(read_pdf(client_for(coach).get(url).content))
     assert "Hulpvragen (1)" in text
@@ -20,7 +21,7 @@ def test_the_praatplaat_lists_the_questions_and_names_a_card_by_its_number(story
 
 @pytest.mark.django_db
 def test_a_draft_card_is_never_named_on_paper(story, coach, draft_card, parent_user):
-    HelpQuestion.objects.filter(pk=story["question"].pk).update(card=draft_card)
+    HelpQuestion.objects.filter(pk=question_of(story).pk).update(card=draft_card)
     url = reverse("documents:praatplaat", args=[story["case"].pk, story["child"].pk])
     text = all_text(read_pdf(client_for(coach).get(url).content))
     assert "Waarom is Sam zo stil?" in text and "op kaartje" not in text

@@ -6,15 +6,16 @@ from django.urls import reverse
 
 from rondom.audit.models import AuditEvent
 
+from ..conftest import question_of
 from .conftest import client_for
 
 
 def url(story) -> str:
-    return reverse("help:question_edit", args=[story["case"].pk, story["question"].pk])
+    return reverse("help:question_edit", args=[story["case"].pk, question_of(story).pk])
 
 
 def data(story, **changes) -> dict:
-    question = story["question"]
+    question = question_of(story)
     return {
         "domain": question.domain, "child": question.child_id, "text": question.text,
         "raised_by": question.raised_by_id, "date_text": question.date_text,
@@ -26,8 +27,8 @@ def data(story, **changes) -> dict:
 def test_the_parent_who_raised_it_changes_it(story, parent_user):
     response = client_for(parent_user).post(url(story), data(story, status="resolved"))
     assert response.status_code == 302
-    story["question"].refresh_from_db()
-    assert (story["question"].status, story["question"].version) == ("resolved", 2)
+    question_of(story).refresh_from_db()
+    assert (question_of(story).status, question_of(story).version) == ("resolved", 2)
 
 
 @pytest.mark.django_db
@@ -51,5 +52,5 @@ def test_a_change_made_meanwhile_is_reported_not_overwritten(story, parent_user,
     response = client_for(parent_user).post(url(story), {**loaded, "text": "Daarna"})
     assert response.status_code == 409
     assert "Iemand anders heeft dit gewijzigd" in response.content.decode()
-    story["question"].refresh_from_db()
-    assert story["question"].text == "Eerst"
+    question_of(story).refresh_from_db()
+    assert question_of(story).text == "Eerst"

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from rondom.help.models import HelpQuestion
 
+from ..conftest import question_of
 from .conftest import client_for
 
 
@@ -14,6 +15,7 @@ def url(story) -> str:
 
 @pytest.mark.django_db
 def test_the_list_shows_each_question_grouped_for_the_family_and_per_child(story, coach):
+    question_of(story)
     HelpQuestion.objects.create(
         case=story["case"], domain="parenting", text="Grenzen stellen", raised_by=story["parent"]
     )
@@ -30,7 +32,7 @@ def test_the_list_shows_each_question_grouped_for_the_family_and_per_child(story
 
 @pytest.mark.django_db
 def test_only_who_may_change_a_question_is_offered_to(story, coach, parent_user, manager):
-    edit = reverse("help:question_edit", args=[story["case"].pk, story["question"].pk])
+    edit = reverse("help:question_edit", args=[story["case"].pk, question_of(story).pk])
     assert edit not in client_for(coach).get(url(story)).content.decode()
     assert edit in client_for(parent_user).get(url(story)).content.decode()  # raised it
     assert edit in client_for(manager).get(url(story)).content.decode()  # the case manager

@@ -10,12 +10,13 @@ from rondom.audit.models import AuditEvent
 from rondom.help.models import HelpQuestion
 
 from ..cases.test_access_policy import api_urls, case_url_names, url_for
+from ..conftest import question_of
 from .conftest import MARKER, client_for
 
 
 @pytest.fixture
 def secret(story):
-    HelpQuestion.objects.filter(pk=story["question"].pk).update(text=MARKER)
+    HelpQuestion.objects.filter(pk=question_of(story).pk).update(text=MARKER)
     return MARKER
 
 
@@ -42,7 +43,7 @@ def test_the_marker_never_reaches_someone_outside_the_case(story, other_story, o
 @pytest.mark.django_db
 def test_the_marker_is_not_in_the_access_log(story, secret, manager_client):
     manager_client.get(reverse("help:questions", args=[story["case"].pk]))
-    url = reverse("help:question_edit", args=[story["case"].pk, story["question"].pk])
+    url = reverse("help:question_edit", args=[story["case"].pk, question_of(story).pk])
     manager_client.post(url, {"domain": "social_emotional", "child": story["child"].pk,
                               "text": MARKER + " nu", "raised_by": story["parent"].pk,
                               "status": "open", "version": 1})  # fmt: skip

@@ -5,11 +5,13 @@ from django.urls import reverse
 
 from rondom.help.models import HelpQuestion
 
+from ..conftest import question_of
 from .conftest import client_for
 
 
 @pytest.mark.django_db
 def test_the_timeline_lists_the_childs_and_the_familys_questions(story, coach):
+    question_of(story)
     HelpQuestion.objects.create(case=story["case"], domain="parenting", text="Bedtijd")
     url = reverse("timeline:child", args=[story["case"].pk, story["child"].pk])
     page = client_for(coach).get(url).content.decode()
@@ -22,7 +24,7 @@ def test_the_timeline_lists_the_childs_and_the_familys_questions(story, coach):
 def test_a_question_on_a_card_the_viewer_cannot_see_shows_without_the_link(
     story, coach, parent_user, draft_card
 ):
-    HelpQuestion.objects.filter(pk=story["question"].pk).update(card=draft_card)
+    HelpQuestion.objects.filter(pk=question_of(story).pk).update(card=draft_card)
     url = reverse("timeline:child", args=[story["case"].pk, story["child"].pk])
     for user in (coach, parent_user):
         page = client_for(user).get(url).content.decode()

@@ -271,6 +271,7 @@ class SatisfactionSerializer(serializers.ModelSerializer):
             )
         attrs["participant"] = form.cleaned_data["participant"]
         attrs["reasons"] = form.cleaned_data["reasons"]
+        return attrs
 
 
 class QuestionSerializer(serializers.ModelSerializer):

@@ -7,7 +7,7 @@ from django.db import transaction
 from rondom.cases.models import Case
 
 from .document import ACTOR_FIELDS, SOFT_REFERENCES, VERSION, walk
-from .parts.cards import import_cards, link_questions
+from .parts.cards import import_cards, link_questions, relink_question_history
 from .parts.children import import_children, import_school_periods
 from .parts.consents import import_consents, import_figures_consents
 from .parts.help import import_questions, import_satisfactions
@@ -64,6 +64,7 @@ class _Importer:
         self._remap_history({"cards"})
         self._questions(case)
         self._remap_history({"help_questions"})
+        relink_question_history(self.doc["cards"], self.card_ids)
         self._links_and_hidings(case)
         self._meetings(case)
         self._satisfactions(case)

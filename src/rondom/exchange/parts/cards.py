@@ -193,3 +193,25 @@ def _audiences(item: dict, card: Card, participant_ids: dict[int, int]):
                 "restricted_to": limited_now if state["restriction_reason"] else None,
             },
         )
+
+
+def relink_question_history(items: list[dict], card_ids: dict[int, int]) -> None:
+    """A card's history names the questions it answered. Those ids are known only after the
+    questions are imported, which is after the cards; so the revisions that name one are
+    written again with the new ids (already put into `items`)."""
+    wanted = {
+        (card_ids[item["id"]], revision["version"]): revision["changes"]
+        for item in items
+        for revision in item["revisions"]
+        if "question" in revision["changes"]
+    }
+    if not wanted:
+        return
+    revisions = CardRevision.objects.filter(card_id__in={card for card, _ in wanted})
+    changed = []
+    for revision in revisions:
+        changes = wanted.get((revision.card_id, revision.version))
+        if changes is not None:
+            revision.changes = changes
+            changed.append(revision)
+    CardRevision.objects.bulk_update(changed, ["changes"], batch_size=UPDATE_BATCH)
