@@ -15,7 +15,7 @@ from rondom.exchange.validation import CaseFileRefused
 from rondom.timeline.kinds import CardKind, Domain
 from rondom.timeline.models import Card
 
-from ..conftest import coach_with_consent
+from ..conftest import coach_with_consent, question_of
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -62,6 +62,7 @@ def client_for(user) -> Client:
 def test_the_editor_asks_the_paper_cards_questions_and_keeps_the_rest_behind_more(
     story, manager_client
 ):
+    question_of(story)  # an open question: the editor offers to set it to "help under way"
     first, more, opened = split(editor(manager_client, new_card_url(story, CardKind.HELP)))
     # Help is counted per domain against the questions for help, so a help card asks both.
     assert names(first) == {"kind", "version", "date_text", "text", "provider", "rating",
