@@ -32,3 +32,21 @@ def test_a_question_on_a_card_the_viewer_cannot_see_shows_without_the_link(
         assert f"#card-{draft_card.pk}" not in page
     mine = client_for(story["school"].user).get(url).content.decode()
     assert f'href="#card-{draft_card.pk}"' in mine  # the draft's author sees it
+
+
+@pytest.mark.django_db
+def test_the_timeline_shows_how_satisfied_everyone_is_with_the_help(story, coach, outsider):
+    from rondom.help.satisfaction import record_answer
+
+    record_answer(
+        participant=story["parent"],
+        satisfaction="not_satisfied",
+        reasons=["waiting"],
+        remark="Te lang gewacht op de logopedist",
+        given_by=story["parent"].user,
+    )
+    url = reverse("timeline:child", args=[story["case"].pk, story["child"].pk])
+    page = client_for(coach).get(url).content.decode()
+    assert 'id="satisfaction"' in page
+    assert "niet tevreden" in page and "Te lang gewacht op de logopedist" in page
+    assert client_for(outsider).get(url).status_code == 404

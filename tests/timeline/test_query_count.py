@@ -26,7 +26,7 @@ RATINGS = [Rating.GOOD, Rating.NEUTRAL, Rating.NOT_GOOD, ""]
 # the page 6 (child, participants, children, cards, school career and its groups); its
 # access-log line 1 (an INSERT; the sealer chains it later); renewing the session (idle
 # timeout) 3.
-TIMELINE_QUERIES = 17  # one of them: the questions for help beside the grid
+TIMELINE_QUERIES = 21  # five of them: the questions for help and the satisfaction panel
 
 
 def build(manager, cards: int):
