@@ -5,7 +5,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .fuzzy_dates import FuzzyDate, FuzzyDateError, parse_fuzzy_date
+from .fuzzy_dates import FuzzyDate, FuzzyDateError, Precision, parse_fuzzy_date
 
 NOT_PLACED = _("Give a date, a month or a year.")
 
@@ -23,6 +23,31 @@ class VaguelyDated(models.Model):
         """From the first day `start` can mean to the last day `end` can mean."""
         self.starts_on = start.start
         self.ends_on = end.end if end is not None else None
+
+
+class DatedAsWritten(VaguelyDated):
+    """Dated by one text, as a card is: the words, the days they mean, how precise they are,
+    and the school groups they named, so the record can move when the school career does."""
+
+    date_text = models.CharField(_("date or period"), max_length=60, blank=True)
+    precision = models.CharField(max_length=12, default=Precision.NONE)
+    date_groups = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def fuzzy_date(self) -> FuzzyDate:
+        groups = tuple(g for g in self.date_groups.split(",") if g)
+        return FuzzyDate(
+            self.date_text, self.starts_on, self.ends_on, Precision(self.precision), groups
+        )
+
+    def set_date(self, value: FuzzyDate) -> None:
+        self.date_text = value.text
+        self.store_dates(value, value)
+        self.precision = value.precision
+        self.date_groups = ",".join(value.groups)
 
 
 def read_vague_date(text: str, *, placed: bool = False) -> FuzzyDate:

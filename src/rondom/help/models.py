@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import PARENT_ROLES, Case, Child, Participant, Role
-from rondom.core.fuzzy_dates import FuzzyDate, Precision
-from rondom.core.vague_dates import VaguelyDated
+from rondom.core.vague_dates import DatedAsWritten
 from rondom.core.versioning import Versioned
 from rondom.timeline.kinds import FAMILY_DOMAINS, Domain
 
@@ -25,7 +24,7 @@ class QuestionStatus(models.TextChoices):
     NOT_PURSUED = "not_pursued", _("not pursued")
 
 
-class HelpQuestion(Versioned, VaguelyDated):
+class HelpQuestion(Versioned, DatedAsWritten):
     """A question for help in one domain: for the family (the parents' domains) or for one
     child (the child's domains)."""
 
@@ -48,10 +47,8 @@ class HelpQuestion(Versioned, VaguelyDated):
         on_delete=models.SET_NULL,
         related_name="help_questions_raised",
     )
-    # starts_on and ends_on come from VaguelyDated: since when the question is there.
+    # Since when the question is there; the rest of the date comes from DatedAsWritten.
     date_text = models.CharField(_("since when"), max_length=60, blank=True)
-    precision = models.CharField(max_length=12, default=Precision.NONE)
-    date_groups = models.CharField(max_length=20, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=QuestionStatus.choices, default=QuestionStatus.OPEN
     )
@@ -77,20 +74,6 @@ class HelpQuestion(Versioned, VaguelyDated):
 
     def __str__(self) -> str:
         return f"question {self.pk} ({self.domain}) in case {self.case_id}"
-
-    @property
-    def fuzzy_date(self) -> FuzzyDate:
-        groups = tuple(g for g in self.date_groups.split(",") if g)
-        return FuzzyDate(
-            self.date_text, self.starts_on, self.ends_on, Precision(self.precision), groups
-        )
-
-    def set_date(self, value: FuzzyDate) -> None:
-        """Dated the way a card is (see `timeline.card_changes.apply_date`)."""
-        self.date_text = value.text
-        self.store_dates(value, value)
-        self.precision = value.precision
-        self.date_groups = ",".join(value.groups)
 
     def mark_helped(self) -> bool:
         """Open becomes "help under way", as the next version; a question someone has given

@@ -4,13 +4,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from rondom.career.spans import group_year_spans
 from rondom.cases.models import Case, Child
 from rondom.core.fuzzy_dates import FuzzyDate, parse_fuzzy_date, resolve_groups
 from rondom.core.limits import MAX_CARDS_PER_CHILD
+from rondom.core.vague_dates import DatedAsWritten
 
 from .card_fields import snapshot
 from .models import Card, CardRevision
@@ -141,25 +142,35 @@ def restore_card(card: Card, user) -> Card:
     return _set_deleted_at(card, user, CardRevision.Action.RESTORED, None)
 
 
-def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> int:
-    """After the school career changed, place the cards dated by group again.
+def dated_by_group_about(records: QuerySet, child: Child) -> QuerySet:
+    """The records dated by group that follow `child`'s school career: those about the child,
+    and the whole family's when the child is the case's only one (as in `apply_date`)."""
+    about = Q(child=child)
+    if not Child.objects.filter(case_id=child.case_id).exclude(pk=child.pk).exists():
+        about |= Q(child__isnull=True, case_id=child.case_id)
+    return records.filter(about).exclude(date_groups="")
 
-    The whole family's cards follow the career of the case's only child, as in `apply_date`.
-    """
-    if cards is None:
-        about = Q(child=child)
-        if not Child.objects.filter(case_id=child.case_id).exclude(pk=child.pk).exists():
-            about |= Q(child__isnull=True, case_id=child.case_id)
-        cards = Card.objects.filter(about).exclude(date_groups="")
+
+def place_by_groups_again(records: Iterable[DatedAsWritten], child: Child) -> int:
+    """Resolve the groups of these records (cards, questions) through `child`'s school career
+    again, and store the ones whose days changed."""
     spans = group_years_of(child)
     changed = []
-    for card in cards:
-        value = resolve_groups(card.fuzzy_date, spans)
-        if (value.start, value.end) != (card.starts_on, card.ends_on):
-            card.set_date(value)
-            changed.append(card)
-    Card.objects.bulk_update(changed, ["starts_on", "ends_on"])
+    for record in records:
+        value = resolve_groups(record.fuzzy_date, spans)
+        if (value.start, value.end) != (record.starts_on, record.ends_on):
+            record.set_date(value)
+            changed.append(record)
+    if changed:
+        type(changed[0]).objects.bulk_update(changed, ["starts_on", "ends_on"])
     return len(changed)
+
+
+def reresolve_group_dates(child: Child, cards: Iterable[Card] | None = None) -> int:
+    """After the school career changed, place the cards dated by group again."""
+    if cards is None:
+        cards = dated_by_group_about(Card.objects.all(), child)
+    return place_by_groups_again(cards, child)
 
 
 def share_drafts(cards: Iterable[Card], user) -> int:

@@ -5,8 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from rondom.cases.models import Case, Child, Participant
-from rondom.core.fuzzy_dates import FuzzyDate, Precision
-from rondom.core.vague_dates import VaguelyDated
+from rondom.core.vague_dates import DatedAsWritten
 from rondom.core.versioning import Versioned
 
 from .kinds import CardKind, Domain, HomeAspect, Rating, RestrictionReason
@@ -28,7 +27,7 @@ class CardQuerySet(models.QuerySet):
         )
 
 
-class Card(Versioned, VaguelyDated):
+class Card(Versioned, DatedAsWritten):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="cards")
     child = models.ForeignKey(
         Child,
@@ -52,10 +51,7 @@ class Card(Versioned, VaguelyDated):
     rating = models.CharField(_("rating"), max_length=10, choices=Rating.choices, blank=True)
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices, blank=True)
 
-    # starts_on and ends_on come from VaguelyDated.
-    date_text = models.CharField(_("date or period"), max_length=60, blank=True)
-    precision = models.CharField(max_length=12, default=Precision.NONE)
-    date_groups = models.CharField(max_length=20, blank=True)
+    # date_text, starts_on, ends_on, precision and date_groups come from DatedAsWritten.
 
     question = models.ForeignKey(
         "help.HelpQuestion",
@@ -95,19 +91,6 @@ class Card(Versioned, VaguelyDated):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {(self.text or self.text_less_well)[:40]}"
-
-    @property
-    def fuzzy_date(self) -> FuzzyDate:
-        groups = tuple(g for g in self.date_groups.split(",") if g)
-        return FuzzyDate(
-            self.date_text, self.starts_on, self.ends_on, Precision(self.precision), groups
-        )
-
-    def set_date(self, value: FuzzyDate) -> None:
-        self.date_text = value.text
-        self.store_dates(value, value)
-        self.precision = value.precision
-        self.date_groups = ",".join(value.groups)
 
     @property
     def is_placed(self) -> bool:
