@@ -94,6 +94,7 @@ def pages_for(email: str) -> list[MainPage]:
     if user.kind == User.Kind.PROFESSIONAL:
         pages += [
             MainPage("overview", reverse("caseload:overview")),
+            MainPage("figures of my cases", reverse("insights:own")),
             MainPage("organisations", reverse("organisations:list")),
             MainPage("account: password", reverse("account_change_password")),
             MainPage("account: two-factor", reverse("mfa_index")),
@@ -134,9 +135,10 @@ def _network_pages(user) -> list[MainPage]:
     networks = list(networks_for(user).order_by("pk"))
     pages = [MainPage("networks", reverse("networks:list"))] if networks else []
     for network in networks:
-        pages.append(
-            MainPage(f"network {network.name}", reverse("networks:detail", args=[network.pk]))
-        )
+        pages += [
+            MainPage(f"network {network.name}", reverse("networks:detail", args=[network.pk])),
+            MainPage(f"figures of {network.name}", reverse("insights:network", args=[network.pk])),
+        ]
         member = network.members.order_by("pk").first()
         if member is not None:
             pages.append(
@@ -204,6 +206,10 @@ def _case_pages(user, case) -> list[MainPage]:
         MainPage(
             f"new card for {child.name}",
             reverse("timeline:card_create", args=[case.pk]) + f"?kind=help&child={child.pk}",
+        ),
+        MainPage(f"questions for help in {title}", reverse("help:questions", args=[case.pk])),
+        MainPage(
+            f"new question for help in {title}", reverse("help:question_create", args=[case.pk])
         ),
     ]
     card = cards.first()
