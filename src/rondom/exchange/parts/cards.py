@@ -6,10 +6,15 @@ from rondom.timeline.access import visible_cards, visible_revisions
 from rondom.timeline.card_fields import MANY_PEOPLE_FIELDS, PEOPLE_FIELDS, WRITTEN_FIELDS, snapshot
 from rondom.timeline.models import Card, CardRevision
 
-from ..values import UserByEmail, email_of, iso, read_date, read_moment
-
-# One UPDATE with a CASE over thousands of rows takes quadratic time; small batches do not.
-UPDATE_BATCH = 200
+from ..values import (
+    UPDATE_BATCH,
+    UserByEmail,
+    email_of,
+    iso,
+    keep_file_moments,
+    read_date,
+    read_moment,
+)
 
 # What an import copies from the file as it stands; the people a card names get this
 # installation's ids, and the dates are read as dates. The question a card answers is set
@@ -120,11 +125,7 @@ def _create_cards(
         for item in items
     ]
     Card.objects.bulk_create(cards)
-    for item, card in zip(items, cards, strict=True):
-        card.created_at = read_moment(item["created_at"])
-        card.updated_at = read_moment(item["updated_at"])
-    # bulk_update writes the values as given: the timestamps are the file's, not now.
-    Card.objects.bulk_update(cards, ["created_at", "updated_at"], batch_size=UPDATE_BATCH)
+    keep_file_moments(cards, items, ("created_at", "updated_at"))
     return cards
 
 

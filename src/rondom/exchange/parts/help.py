@@ -3,8 +3,7 @@
 from rondom.cases.models import Case
 from rondom.help.models import HelpQuestion, HelpSatisfaction, HelpSatisfactionReason
 
-from ..values import UserByEmail, email_of, iso, read_date, read_moment
-from .cards import UPDATE_BATCH
+from ..values import UserByEmail, email_of, iso, keep_file_moments, read_date
 
 # What an import copies from the file as it stands.
 QUESTION_FIELDS = ("domain", "text", "date_text", "precision", "status", "version")
@@ -79,13 +78,7 @@ def import_questions(
         for item in items
     ]
     HelpQuestion.objects.bulk_create(questions)
-    for item, question in zip(items, questions, strict=True):
-        question.created_at = read_moment(item["created_at"])
-        question.updated_at = read_moment(item["updated_at"])
-    # bulk_update writes the values as given: the timestamps are the file's, not now.
-    HelpQuestion.objects.bulk_update(
-        questions, ["created_at", "updated_at"], batch_size=UPDATE_BATCH
-    )
+    keep_file_moments(questions, items, ("created_at", "updated_at"))
     return {item["id"]: question.pk for item, question in zip(items, questions, strict=True)}
 
 
@@ -110,9 +103,7 @@ def import_satisfactions(
         for item in items
     ]
     HelpSatisfaction.objects.bulk_create(answers)
-    for item, answer in zip(items, answers, strict=True):
-        answer.given_at = read_moment(item["given_at"])
-    HelpSatisfaction.objects.bulk_update(answers, ["given_at"], batch_size=UPDATE_BATCH)
+    keep_file_moments(answers, items, ("given_at",))
     HelpSatisfactionReason.objects.bulk_create(
         HelpSatisfactionReason(answer=answer, reason=reason)
         for item, answer in zip(items, answers, strict=True)
