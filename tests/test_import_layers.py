@@ -20,7 +20,7 @@ LAYERS = [
     {"help"},  # questions for help and satisfaction: beside the timeline's help cards
     {"meetings"},
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
-    {"insights"},  # figures across cases: draws on everything below, prints with documents
+    {"insights", "scan"},  # figures across cases, and the samenwerkingsscan
     {"demo"},
     {"project"},  # settings, urls, asgi, wsgi, manage
 ]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rondom.help",
     "rondom.networks",
     "rondom.insights",
+    "rondom.scan",
     "rondom.caseload",
     "rondom.live",
     "rondom.audit",
@@ -201,6 +202,13 @@ AUDIT_KEY = os.environ.get("RONDOM_AUDIT_KEY", "insecure-development-audit-key")
 
 # The smallest number a case manager's report over their own cases shows (never below 10).
 INSIGHT_MIN_CELL = int(os.environ.get("RONDOM_INSIGHT_MIN_CELL", "10"))
+
+# The samenwerkingsscan's answers are found again only with this key (see rondom.scan.respondents).
+SCAN_KEY = os.environ.get("RONDOM_SCAN_KEY", SECRET_KEY + ":scan")
+# How many people must have answered before a round's results (or a sector's) show.
+SCAN_MIN_RESPONDENTS = int(os.environ.get("RONDOM_SCAN_MIN_RESPONDENTS", "5"))
+# Days after a round closes that its answers are kept; then only the sums stay.
+SCAN_ANSWER_DAYS = int(os.environ.get("RONDOM_SCAN_ANSWER_DAYS", "90"))
 
 # A closed case is removed this many months after closing (see the README's privacy section).
 RETENTION_MONTHS = int(os.environ.get("RONDOM_RETENTION_MONTHS", "12"))

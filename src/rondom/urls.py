@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("rondom.insights.urls")),
     path("organisations/", include("rondom.accounts.urls")),
     path("networks/", include("rondom.networks.urls")),
+    path("", include("rondom.scan.urls")),
     path("api/v1/", include("rondom.insights.api_urls")),
     path("api/v1/", include("rondom.api.urls")),
     path("admin/", admin.site.urls),

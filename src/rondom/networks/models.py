@@ -8,7 +8,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from rondom.core.versioning import Versioned
 
 # Below this many children or families a figure would come close to naming them. Only a
 # network that counts anonymous cases alone (a research project) may go lower.
@@ -123,3 +126,98 @@ class NetworkRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.role} in {self.network_id}"
+
+
+class NetworkAgreement(Versioned):
+    """An agreement the network makes about its own working together: what, who, by when.
+
+    It comes from a priority in the samenwerkingsscan (or later from the monitor) and is
+    followed up like a case's agreement: in *Mijn afspraken*, in the reminders, and on the
+    network's page. Its owner is a person, or a member organisation; the reminders for an
+    organisation's agreement go to the coordinator who made it.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        DONE = "done", _("done")
+        DROPPED = "dropped", _("dropped")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="agreements")
+    what = models.CharField(_("what"), max_length=300)
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who (a person)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="network_agreements",
+    )
+    owner_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("who (an organisation)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="network_agreements",
+    )
+    due_on = models.DateField(_("done by"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    outcome = models.CharField(
+        _("what came of it"),
+        max_length=500,
+        blank=True,
+        help_text=_("A sentence on what the agreement brought, for the next round."),
+    )
+    status_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_set_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("network agreement")
+        verbose_name_plural = _("network agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(owner_user__isnull=True)
+                ^ models.Q(owner_organisation__isnull=True),
+                name="network_agreement_has_one_owner",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "due_on"], name="network_agreement_due")]
+
+    def __str__(self) -> str:
+        return self.what
+
+    @property
+    def owner_name(self) -> str:
+        if self.owner_user_id:
+            return self.owner_user.get_full_name() or self.owner_user.email
+        return self.owner_organisation.name
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.OPEN and self.due_on < timezone.localdate()
+
+
+class NetworkReminderSent(models.Model):
+    """One line per network agreement per day, so a reminder never goes out twice a day."""
+
+    agreement = models.ForeignKey(NetworkAgreement, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "sent_on"], name="one_network_reminder_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder {self.agreement_id} {self.sent_on}"
