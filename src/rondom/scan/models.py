@@ -3,8 +3,8 @@
 Who answered and what was answered are kept apart. An `Invitation` knows a person and
 whether they have answered; a `Response` knows the answers and a sector, and nothing that
 leads back to the invitation: no foreign key, no timestamp, a random primary key, and a
-`key` that only the respondent's own link (or, for an account, the server's secret) can
-compute (see `rondom.scan.respondents`).
+`key` that only the server's scan key can compute from an invitation (see
+`rondom.scan.respondents`).
 """
 
 import uuid
@@ -200,8 +200,8 @@ class Round(models.Model):
 class Invitation(models.Model):
     """A person asked to fill in a round, and whether they have. It holds no answers.
 
-    `token_hash` is the SHA-256 of the personal link's secret; the secret itself is only in
-    the email.
+    `token_hash` is the SHA-256 of the personal link's secret, to find the invitation by its
+    link; the secret itself is only in the emails.
     """
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
@@ -214,7 +214,7 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         related_name="scan_invitations",
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,41 +1,35 @@
-"""From a person to their answers, without the database ever holding that link.
+"""From an invitation to its personal link and its response, without the database holding
+the link between a person and their answers.
 
-A personal link carries a random secret. The invitation stores only its SHA-256; the
-response stores an HMAC of it under the scan key. Neither can be computed from the other, so
-the database (and so an export, the admin or the API) cannot tell whose answers are whose.
-Only the respondent, holding the link, finds their own answers again.
-
-An account holder answers after login, without the link. Their response key is an HMAC of
-the account and the round under the scan key. The database still holds no link; someone with
-both the database and the server's secret key could compute it, which the README says.
+Both are HMACs of the invitation's id under the scan key (`RONDOM_SCAN_KEY`): the link's
+secret, so that a reminder can send the same link again, and the response's key, so that the
+respondent finds their answers again, whether by the link or after login. The invitation
+stores only the SHA-256 of its link's secret, to look it up; the response stores its key.
+Neither leads to the other without the scan key, which lives in the server's environment
+and never in the database, so an export, the admin or the API cannot tell whose answers are
+whose. Someone with both the database and the scan key could; the README says so.
 """
 
+import base64
 import hashlib
 import hmac
-import secrets
 
 from django.conf import settings
 
 
-def new_token() -> str:
-    """The secret of a personal link: 32 random bytes, URL-safe."""
-    return secrets.token_urlsafe(32)
+def _mac(message: str) -> bytes:
+    return hmac.new(settings.SCAN_KEY.encode(), message.encode(), hashlib.sha256).digest()
+
+
+def link_token(invitation_id: int) -> str:
+    """The secret in an invitation's personal link: 43 URL-safe characters."""
+    return base64.urlsafe_b64encode(_mac(f"link:{invitation_id}")).decode().rstrip("=")
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _key(message: str) -> str:
-    secret = settings.SCAN_KEY.encode()
-    return hmac.new(secret, message.encode(), hashlib.sha256).hexdigest()
-
-
-def key_for_token(token: str) -> str:
-    """The response key of whoever holds this personal link."""
-    return _key(f"link:{token}")
-
-
-def key_for_account(user_id: int, round_id: int) -> str:
-    """The response key of an account holder in a round."""
-    return _key(f"account:{user_id}:round:{round_id}")
+def response_key(invitation_id: int) -> str:
+    """The key of the response that belongs to this invitation."""
+    return _mac(f"response:{invitation_id}").hex()
