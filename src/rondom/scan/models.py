@@ -214,7 +214,9 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         related_name="scan_invitations",
     )
-    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    # Empty (NULL, which a unique column allows many times) only until the invitation has
+    # an id, from which its link is made.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
