@@ -13,6 +13,7 @@ from rondom.demo.builder import add_satisfaction, build_case, demo_cases
 from rondom.demo.cases import PAPER_CASE
 from rondom.demo.generated import ensure_generated_cases, generated_managers
 from rondom.demo.meetings import add_paper_meeting
+from rondom.demo.scan import ensure_demo_scan
 
 
 class Command(RondomCommand):
@@ -25,7 +26,7 @@ class Command(RondomCommand):
     def handle(self, *args, reset: bool = False, **options):
         users = ensure_demo_users()
         ensure_demo_organisations(users)
-        ensure_demo_network(users)
+        network = ensure_demo_network(users)
         cases = demo_cases()
         titles = [case["title"] for case in cases]
         existing = Case.objects.filter(title__in=titles, created_by=users["ib"])
@@ -41,6 +42,7 @@ class Command(RondomCommand):
                 add_satisfaction(builder, case)
                 self.stdout.write(_("Loaded demo case: %(title)s") % {"title": case["title"]})
         made = ensure_generated_cases()
+        answered = ensure_demo_scan(network, users)
         if connection.vendor == "postgresql":
             # Fresh statistics after a bulk load: until autovacuum gets to them, PostgreSQL
             # would plan the figures across cases as if the tables were empty, and choose
@@ -51,6 +53,11 @@ class Command(RondomCommand):
             self.stdout.write(
                 _("Made %(count)s anonymous cases for the figures of the network.")
                 % {"count": made}
+            )
+        if answered:
+            self.stdout.write(
+                _("Filled in the samenwerkingsscan of the network %(count)s times.")
+                % {"count": answered}
             )
         self.stdout.write(
             _("Demo logins use the password '%(password)s' (see README).")
