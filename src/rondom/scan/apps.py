@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ScanConfig(AppConfig):
     name = "rondom.scan"
     verbose_name = _("Collaboration scan")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from .answering import remember_at_login
+
+        user_logged_in.connect(remember_at_login, dispatch_uid="rondom.scan.remember_at_login")

@@ -31,4 +31,7 @@ urlpatterns = [
     path("scan/", respond.my_rounds, name="mine"),
     path("scan/<int:round_id>/", respond.answer, name="answer"),
     path("scan/link/<str:token>/", respond.answer_link, name="answer_link"),
+    # Rounds: a respondent's screens, and saving one statement as it changes.
+    path("scan/<int:round_id>/step/<int:step>/", respond.answer_step, name="answer_step"),
+    path("scan/<int:round_id>/save/", respond.answer_save, name="answer_save"),
 ]
