@@ -34,4 +34,15 @@ urlpatterns = [
     # Rounds: a respondent's screens, and saving one statement as it changes.
     path("scan/<int:round_id>/step/<int:step>/", respond.answer_step, name="answer_step"),
     path("scan/<int:round_id>/save/", respond.answer_save, name="answer_save"),
+    # Rounds: a network's own statements one by one.
+    path(
+        f"{NETWORK}/statements/<int:statement_id>/",
+        rounds.own_statement_edit,
+        name="own_statement_edit",
+    ),
+    path(
+        f"{NETWORK}/statements/<int:statement_id>/retire/",
+        rounds.own_statement_retire,
+        name="own_statement_retire",
+    ),
 ]
