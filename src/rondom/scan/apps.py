@@ -9,6 +9,10 @@ class ScanConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from .answering import remember_at_login
+        from rondom.core.periodic import add_reminders
 
+        from .answering import remember_at_login
+        from .reminders import send_reminders
+
+        add_reminders("scan", lambda days, today: send_reminders(days, today))
         user_logged_in.connect(remember_at_login, dispatch_uid="rondom.scan.remember_at_login")
