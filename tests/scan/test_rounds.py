@@ -156,11 +156,10 @@ def test_the_round_page_counts_without_saying_who_answered(network, coordinator,
     assert reverse("scan:results", args=[network.pk, round.pk]) in html
     assert "Onze eigen stelling." in text and "Samen met jou" in text
     assert "Bestuur en beleid" in text
-    # Everyone invited is listed alike: nothing tells who answered.
-    items = re.findall(r"<li>([^<]*@[^<]*)<span[^>]*>([^<]*)</span></li>", html)
-    assert sorted(email.strip() for email, _ in items) == [
-        "heeft-ingevuld@school.test", "nog-niet@school.test", "ook-niet@jeugd.test"
-    ]  # fmt: skip
+    # Counts per sector, and no address of anyone invited: nothing tells who answered.
+    assert "School: 1" in text and "Ouder: 1" in text and "Jeugdhulp: 1" in text
+    for email in ("heeft-ingevuld@school.test", "nog-niet@school.test", "ook-niet@jeugd.test"):
+        assert email not in html
 
 
 def coordinator_addresses(network, round, statement) -> list[tuple[str, str, dict]]:

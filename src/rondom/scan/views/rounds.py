@@ -220,7 +220,6 @@ def _round_page(request, round: Round, form=None, status=200) -> HttpResponse:
         "invited": counts["invited"],
         "answered": counts["answered"],
         "invited_per_sector": per_sector,
-        "invitations": round.invitations.order_by("email").only("email", "sector"),
         "statements": round_statements(round),
         "form": form or InviteForm(),
     }
