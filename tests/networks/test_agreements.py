@@ -69,6 +69,7 @@ def test_the_list_shows_open_overdue_done_and_dropped_with_where_they_came_from(
     # Overdue: a sign and a word, not only a colour; once, for the one overdue agreement.
     assert html.count('<span aria-hidden="true">⚠ </span>te laat</strong>') == 1
     assert "Inge Bakker" in html and "Jeugdteam Noord" in html
+    assert f"Samenwerkingsscan {world.first.label}, stelling “Stelling share" in html
     assert "2 open afspraken" in html and "daarvan 1 te laat" in html
     assert "2 klaar of vervallen" in html
     assert MARKER not in html
