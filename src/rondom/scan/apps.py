@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ScanConfig(AppConfig):
     name = "rondom.scan"
     verbose_name = _("Collaboration scan")
+
+    def ready(self) -> None:
+        from rondom.networks.agreements import add_origin
+
+        from .followup import ORIGIN_RELATED, describe_origin
+
+        # A network agreement made from a statement names its round and statement in lists.
+        add_origin("scan", ORIGIN_RELATED, describe_origin)
