@@ -167,7 +167,7 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 # Where a number may go around its point, nearest first: (dx, dy) of the label's centre.
 AROUND = [
     (dx * r, dy * r)
-    for r in (13, 21, 30)
+    for r in (15, 23, 32, 42)
     for dx, dy in ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
 ]
 
@@ -191,13 +191,16 @@ def place_numbers(points: list[tuple[float, float, str]], size: int = 11) -> lis
     parts = []
     for px, py, text in points:
         half = (0.33 * size * len(text) + 1, 0.5 * size)
-        costs = [
-            (sum(_overlap(_box(px, py, offset, half), other) for other in placed + dots), n)
-            for n, offset in enumerate(AROUND)
-        ]
-        best = AROUND[min(costs, key=lambda cost: (cost[0] > 0, cost))[1]]
+        best, least = AROUND[0], math.inf
+        for offset in AROUND:  # nearest first: the first free place wins
+            box = _box(px, py, offset, half)
+            cost = sum(_overlap(box, other) for other in placed + dots)
+            if cost < least:
+                best, least = offset, cost
+            if cost == 0:
+                break
         placed.append(_box(px, py, best, half))
-        if abs(best[0]) > 14 or abs(best[1]) > 14:
+        if abs(best[0]) > 16 or abs(best[1]) > 16:
             parts.append(format_html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.8"/>',
                 _n(px), _n(py), _n(px + best[0] * 0.6), _n(py + best[1] * 0.6), MUTED,
