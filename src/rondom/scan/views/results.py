@@ -26,6 +26,7 @@ from ..charts import (
     statement_radar,
     step_legend,
 )
+from ..followup import earlier_agreements
 from ..models import Answer, Round
 from ..priorities import EXPLAINED
 from ..results import ALL, Results, build, decimal, percent, remarks_by_statement, visible_remarks
@@ -96,6 +97,7 @@ def results(request: HttpRequest, network_id: int, round_id: int) -> HttpRespons
     found = build(round)
     log(request.user, round, "results")
     context = _context(found)
+    context["followups"] = earlier_agreements(round)
     if found.shown:
         # On the page, each level's remarks follow its statements.
         grouped = remarks_by_statement(visible_remarks(found))
