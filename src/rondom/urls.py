@@ -22,6 +22,7 @@ urlpatterns = [
     path("networks/", include("rondom.networks.urls")),
     path("", include("rondom.scan.urls")),
     path("api/v1/", include("rondom.insights.api_urls")),
+    path("api/v1/", include("rondom.scan.api_urls")),
     path("api/v1/", include("rondom.api.urls")),
     path("admin/", admin.site.urls),
 ]

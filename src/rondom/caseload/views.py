@@ -10,6 +10,7 @@ from django.utils import timezone
 from rondom.cases.access import Need, Scope, cases_for, may_start_case
 from rondom.cases.models import Case, Child
 from rondom.meetings.access import agreements_for_user
+from rondom.networks.agreements import agreements_to_follow
 from rondom.timeline.access import card_counts
 
 
@@ -21,11 +22,14 @@ def my_agreements(request):
         .select_related("case", "meeting", "owner")
         .order_by("status", "due_on")
     )
-    return render(
-        request,
-        "caseload/my_agreements.html",
-        {"agreements": agreements, "today": timezone.localdate()},
-    )
+    context = {
+        "agreements": agreements,
+        # What the person owns in a network, and what member organisations of the networks
+        # they coordinate own.
+        "network_agreements": agreements_to_follow(request.user),
+        "today": timezone.localdate(),
+    }
+    return render(request, "caseload/my_agreements.html", context)
 
 
 @login_required

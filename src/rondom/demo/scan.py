@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from rondom.accounts.models import Organisation, User
 from rondom.networks.models import Network, NetworkAgreement
+from rondom.scan.instruments import current_instrument
 from rondom.scan.models import (
     Answer,
-    Instrument,
     Invitation,
     Response,
     Round,
@@ -100,7 +100,7 @@ def ensure_demo_scan(network: Network, users: dict[str, User]) -> int:
     if Round.objects.filter(network=network).exists():
         return 0
     today = timezone.localdate()
-    instrument = Instrument.current()
+    instrument = current_instrument()
     own = Statement.objects.create(
         network=network,
         audience="professional",

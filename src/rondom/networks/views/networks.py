@@ -9,12 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rondom.audit.log import record
 
 from ..access import get_network_for, networks_for, remember_coordinator
+from ..agreements import summary
 from ..forms import AddMemberForm, NetworkSettingsForm
 from ..models import Network, NetworkMember, NetworkRole
 
@@ -44,6 +46,7 @@ def _page(request: HttpRequest, network: Network, **forms) -> HttpResponse:
         "settings_form": forms.get("settings_form")
         or NetworkSettingsForm(instance=network, site_admin=site_admin),
         "site_admin": site_admin,
+        "agreements_summary": summary(network, timezone.localdate()),
     }
     return render(request, "networks/network_detail.html", context, status=forms.get("status", 200))
 

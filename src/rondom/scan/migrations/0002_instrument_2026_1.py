@@ -7,21 +7,15 @@ from django.db import migrations
 
 
 def publish(apps, schema_editor):
-    from rondom.scan import instrument_2026_1 as version
+    from rondom.scan import instrument_2026_1
+    from rondom.scan.instruments import publish
 
-    Instrument = apps.get_model("scan", "Instrument")
-    Statement = apps.get_model("scan", "Statement")
-    instrument, _created = Instrument.objects.get_or_create(
-        version=version.VERSION, defaults={"published_on": datetime.date(2026, 11, 1)}
+    publish(
+        instrument_2026_1,
+        datetime.date(2026, 11, 1),
+        apps.get_model("scan", "Instrument"),
+        apps.get_model("scan", "Statement"),
     )
-    rows = [("professional", row) for row in version.PROFESSIONAL]
-    rows += [("parent", row) for row in version.PARENT]
-    for position, (audience, (code, level, text)) in enumerate(rows, start=1):
-        Statement.objects.update_or_create(
-            instrument=instrument,
-            code=code,
-            defaults={"audience": audience, "level": level, "text": text, "position": position},
-        )
 
 
 class Migration(migrations.Migration):
