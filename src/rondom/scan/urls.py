@@ -16,6 +16,7 @@ urlpatterns = [
     path(f"{NETWORK}/statements/", rounds.own_statements, name="own_statements"),
     path(f"{ROUND}/", rounds.round_detail, name="round"),
     path(f"{ROUND}/invite/", rounds.invite, name="invite"),
+    path(f"{ROUND}/close/", rounds.round_close, name="round_close"),
     # Its results, and from a statement to a network agreement.
     path(f"{ROUND}/results/", results.results, name="results"),
     path(f"{ROUND}/results.csv", results.results_csv, name="results_csv"),

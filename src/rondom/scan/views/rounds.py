@@ -6,6 +6,7 @@ address. The pages count who was invited and who answered, and never say who ans
 """
 
 from collections import defaultdict
+from datetime import timedelta
 from smtplib import SMTPException
 
 from django.contrib import messages
@@ -273,3 +274,25 @@ def invite(request: HttpRequest, network_id: int, round_id: int) -> HttpResponse
             % {"emails": ", ".join(sorted(twice))},
         )
     return redirect("scan:round", network_id=round.network_id, round_id=round.pk)
+
+
+@login_required
+def round_close(request: HttpRequest, network_id: int, round_id: int) -> HttpResponse:
+    """Close an open round before its date, so that its results can show. The results wait
+    for the closing: figures that change with each new answer would give that answer away.
+    Only a confirmed POST closes; the round then closed yesterday."""
+    round = get_round_for(request.user, network_id, round_id)
+    back = redirect("scan:round", network_id=round.network_id, round_id=round.pk)
+    today = timezone.localdate()
+    if not round.is_open(today):
+        messages.error(request, _("Only an open round can be closed."))
+        return back
+    if round.opens_on >= today:
+        messages.error(request, _("A round that opened today can be closed from tomorrow."))
+        return back
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        Round.objects.filter(pk=round.pk).update(closes_on=today - timedelta(days=1))
+        _log(request, round.network, f"round_close round {round.pk}")
+        messages.success(request, _("The round is closed. Nobody can answer any more."))
+        return redirect("scan:results", network_id=round.network_id, round_id=round.pk)
+    return render(request, "scan/round_close.html", {"round": round, "network": round.network})
