@@ -6,7 +6,8 @@ youth team, and the second round shows that score rising. School and youth care 
 sharing of information differently in the first round, which the heat map marks.
 
 The answers are made up from a fixed seed, so every run is the same; the dates count back
-from today. Everyone who answered is a made-up address on `wijkcentrum.test`. The open
+from today. The first round's answers are already erased, as after 90 days they would be,
+and only its sums remain. Everyone who answered is a made-up address on `wijkcentrum.test`. The open
 round invites the demo logins, who can fill it in, and already holds a few answers.
 """
 
@@ -30,6 +31,7 @@ from rondom.scan.models import (
     audience_of,
 )
 from rondom.scan.respondents import link_token, response_key, token_hash
+from rondom.scan.retention import keep_sums_and_delete_answers, rounds_due
 
 from .accounts import LOCAL_TEAM
 
@@ -132,6 +134,10 @@ def ensure_demo_scan(network: Network, users: dict[str, User]) -> int:
             _agreement_from(made, users)
         previous = made
     _invite_logins(previous, users)
+    # The first round closed half a year ago: as `rondom purge` would have done, only its
+    # sums are left.
+    for due in rounds_due(today).filter(network=network):
+        keep_sums_and_delete_answers(due.pk)
     return answered
 
 
