@@ -1,6 +1,7 @@
 """Draw the README's pictures afresh: docs/timeline.png, docs/praatplaat.png, docs/board.png
 (the meeting on a classroom board), docs/phone.png (the meeting page on a phone) and
-docs/insight.png (the demo network's figures, as its coordinator sees them).
+docs/insight.png (the demo network's figures, as its coordinator sees them) and docs/scan.png
+(the results of the network's latest closed round of the samenwerkingsscan).
 
 The demo goes into a SQLite database in a temporary folder, uvicorn serves it on a free port
 of 127.0.0.1, and Debian's chromium, driven by Playwright, logs in as the demo's intern
@@ -112,6 +113,18 @@ def take_pictures(base_url: str) -> None:
         coordinator.wait_for_selector("main svg")
         coordinator.screenshot(path=str(DOCS / "insight.png"), full_page=True)
         print(f"wrote {DOCS / 'insight.png'}")
+
+        closed = network.scan_rounds.filter(answers_deleted_at__isnull=True).order_by("opens_on")
+        coordinator.goto(f"{base_url}/networks/{network.pk}/scan/{closed.first().pk}/results/")
+        coordinator.wait_for_selector("main svg")
+        # From the strengths on: the priorities and the grid of importance against now.
+        top = coordinator.get_by_role("heading", name="Sterke punten").bounding_box()["y"] - 24
+        coordinator.screenshot(
+            path=str(DOCS / "scan.png"),
+            full_page=True,
+            clip={"x": 0, "y": top, "width": VIEWPORT["width"], "height": 1600},
+        )
+        print(f"wrote {DOCS / 'scan.png'}")
         browser.close()
 
 

@@ -41,14 +41,14 @@ OWN_STATEMENT = (
     "We weten in de wijk bij wie we snel terechtkunnen om even mee te denken over een kind."
 )
 
-# How many made-up people of each sector answered each round. Municipality and other stay
-# under five, so they are pooled as "overig".
+# How many made-up people of each sector answered each round. Municipality and other are
+# each under five, so they are pooled as "overig", which reaches five together.
 CLOSED_ROUND_SECTORS = {
     Sector.SCHOOL: 11,
     Sector.YOUTH_CARE: 8,
     Sector.CHILDCARE: 6,
     Sector.PARENT: 7,
-    Sector.MUNICIPALITY: 2,
+    Sector.MUNICIPALITY: 3,
     Sector.OTHER: 2,
 }
 OPEN_ROUND_SECTORS = {Sector.SCHOOL: 2, Sector.CHILDCARE: 1}
