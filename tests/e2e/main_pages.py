@@ -18,6 +18,8 @@ from rondom.cases.access import Scope, access_for, cases_for, may_start_case
 from rondom.demo.cases import DEMO_CASES
 from rondom.meetings.models import Meeting
 from rondom.networks.access import networks_for
+from rondom.scan.answering import open_invitations
+from rondom.scan.models import Round
 from rondom.timeline.access import may_edit_card, visible_cards
 
 from .conftest import current_code
@@ -109,6 +111,7 @@ def pages_for(email: str) -> list[MainPage]:
     if user.is_superuser:
         pages.append(MainPage("site admin", reverse("admin:index")))
     pages += _network_pages(user)
+    pages += _answering_pages(user)
 
     # The demo's generated cases are many and alike; the demo cases show every kind of page.
     cases = list(cases_for(user).filter(title__in=DEMO_CASES).order_by("title"))
@@ -147,7 +150,50 @@ def _network_pages(user) -> list[MainPage]:
                     reverse("networks:member_remove", args=[network.pk, member.pk]),
                 )
             )
+        pages += _scan_pages(network)
     return pages
+
+
+def _scan_pages(network) -> list[MainPage]:
+    """A coordinator's scan: the rounds, the open round, the results of the latest closed
+    round (in the demo it has an earlier round to compare with), and the agreements."""
+    name = network.name
+    pages = [
+        MainPage(f"scan rounds of {name}", reverse("scan:rounds", args=[network.pk])),
+        MainPage(f"agreements of {name}", reverse("networks:agreements", args=[network.pk])),
+    ]
+    rounds = list(Round.objects.filter(network=network).order_by("-closes_on", "-pk"))
+    opened = next((round for round in rounds if round.is_open()), None)
+    if opened is not None:
+        pages.append(
+            MainPage(
+                f"open scan round of {name}",
+                reverse("scan:round", args=[network.pk, opened.pk]),
+            )
+        )
+    closed = next((round for round in rounds if round.has_closed()), None)
+    if closed is not None:
+        pages.append(
+            MainPage(
+                f"results of a closed scan round of {name}",
+                reverse("scan:results", args=[network.pk, closed.pk]),
+            )
+        )
+    return pages
+
+
+def _answering_pages(user) -> list[MainPage]:
+    """Someone invited to an open round: their scans, and the first screen of one."""
+    invitation = open_invitations(user).order_by("round__closes_on", "pk").first()
+    if invitation is None:
+        return []
+    return [
+        MainPage("my scans", reverse("scan:mine")),
+        MainPage(
+            "first screen of the scan",
+            reverse("scan:answer_step", args=[invitation.round_id, 1]),
+        ),
+    ]
 
 
 def _organisations(user):
