@@ -60,7 +60,7 @@ def test_a_command_speaks_dutch_while_another_language_is_active(tmp_path, setti
         assert translation.get_language() == "en"  # the caller's language is left as it was
     assert out.getvalue().splitlines() == [
         "0 casussen gewist die meer dan 12 maanden geleden zijn afgesloten.",
-        "Antwoorden van 0 scanrondes gewist; de uitkomsten blijven.",
+        "Antwoorden van 0 scanrondes gewist; de resultaten blijven.",
         "0 herinneringen verstuurd.",
     ]
     assert str(caught.value) == "Er is geen casus 424242."

@@ -63,7 +63,7 @@ def test_sums_are_kept_and_the_answers_of_rounds_past_the_term_deleted(rounds):
     old = rounds["old"]
     with translation.override("nl"):
         line = purge_answers(today())
-    assert line == "Antwoorden van 1 scanronde gewist; de uitkomsten blijven."
+    assert line == "Antwoorden van 1 scanronde gewist; de resultaten blijven."
     old.refresh_from_db()
     assert old.answers_deleted_at is not None
     assert not Response.objects.filter(round=old).exists()
@@ -87,7 +87,7 @@ def test_sums_are_kept_and_the_answers_of_rounds_past_the_term_deleted(rounds):
         assert Round.objects.get(pk=rounds[key].pk).answers_deleted_at is None
     with translation.override("nl"):
         again = purge_answers(today())
-    assert again == "Antwoorden van 0 scanrondes gewist; de uitkomsten blijven."
+    assert again == "Antwoorden van 0 scanrondes gewist; de resultaten blijven."
 
 
 def test_the_results_read_the_same_before_and_after(rounds):
@@ -117,5 +117,5 @@ def test_the_purge_command_says_what_it_did(rounds, settings):
     settings.RETENTION_MONTHS = 12
     out = io.StringIO()
     call_command("purge", stdout=out)
-    assert "Antwoorden van 1 scanronde gewist; de uitkomsten blijven." in out.getvalue()
+    assert "Antwoorden van 1 scanronde gewist; de resultaten blijven." in out.getvalue()
     assert not Response.objects.filter(round=rounds["old"]).exists()
