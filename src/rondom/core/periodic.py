@@ -8,6 +8,8 @@ these commands need not know the components above them, and cron keeps one line 
 from collections.abc import Callable
 from datetime import date
 
+from django.db import connection
+
 # A reminder job gets the number of days ahead and today, and returns how many it sent.
 Reminder = Callable[[int, date], int]
 # A purge job gets today, erases what is due, and returns a line for the command's output.
@@ -31,3 +33,24 @@ def reminder_jobs() -> dict[str, Reminder]:
 
 def purge_jobs() -> dict[str, Purge]:
     return dict(_purges)
+
+
+def claim_for_today(sent_model, ids: list[int], today: date) -> set[int]:
+    """Mark these agreements as reminded today in `sent_model` (a table of `agreement_id`
+    and `sent_on`, unique together); returns the ones no other run had claimed yet.
+
+    One INSERT ... ON CONFLICT DO NOTHING RETURNING tells which rows this run added, so two
+    runs at the same time never both send a reminder, and neither waits on a lock.
+    """
+    if not ids:
+        return set()
+    table = connection.ops.quote_name(sent_model._meta.db_table)
+    rows = ", ".join(["(%s, %s)"] * len(ids))
+    params = [value for pk in ids for value in (pk, today)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (agreement_id, sent_on) VALUES {rows} "
+            "ON CONFLICT (agreement_id, sent_on) DO NOTHING RETURNING agreement_id",
+            params,
+        )
+        return {row[0] for row in cursor.fetchall()}

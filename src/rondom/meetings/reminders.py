@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.utils.translation import ngettext, override
 
 from rondom.cases.access import Scope, participants_who_see
 from rondom.core.mail import site_context, site_link
+from rondom.core.periodic import claim_for_today
 
 from .models import Agreement, ReminderSent
 
@@ -40,19 +40,7 @@ def due_agreements(today: date, days: int):
 
 
 def _claim(ids: list[int], today: date) -> set[int]:
-    """Mark these agreements as reminded today; the ones no other run had claimed yet."""
-    if not ids:
-        return set()
-    table = connection.ops.quote_name(ReminderSent._meta.db_table)
-    rows = ", ".join(["(%s, %s)"] * len(ids))
-    params = [value for pk in ids for value in (pk, today)]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (agreement_id, sent_on) VALUES {rows} "
-            "ON CONFLICT (agreement_id, sent_on) DO NOTHING RETURNING agreement_id",
-            params,
-        )
-        return {row[0] for row in cursor.fetchall()}
+    return claim_for_today(ReminderSent, ids, today)
 
 
 def _message(email: str, agreements: list, today: date) -> EmailMessage:

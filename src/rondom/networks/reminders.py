@@ -14,7 +14,6 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
 from rondom.core.mail import site_context, site_link
+from rondom.core.periodic import claim_for_today
 
 from .models import NetworkAgreement, NetworkReminderSent, NetworkRole
 
@@ -41,19 +41,7 @@ def due_agreements(today: date, days: int):
 
 
 def _claim(ids: list[int], today: date) -> set[int]:
-    """Mark these agreements as reminded today; the ones no other run had claimed yet."""
-    if not ids:
-        return set()
-    table = connection.ops.quote_name(NetworkReminderSent._meta.db_table)
-    rows = ", ".join(["(%s, %s)"] * len(ids))
-    params = [value for pk in ids for value in (pk, today)]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (agreement_id, sent_on) VALUES {rows} "
-            "ON CONFLICT (agreement_id, sent_on) DO NOTHING RETURNING agreement_id",
-            params,
-        )
-        return {row[0] for row in cursor.fetchall()}
+    return claim_for_today(NetworkReminderSent, ids, today)
 
 
 def _coordinators(network_ids: set[int]) -> dict[int, dict[int, str]]:
