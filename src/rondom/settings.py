@@ -206,7 +206,7 @@ INSIGHT_MIN_CELL = int(os.environ.get("RONDOM_INSIGHT_MIN_CELL", "10"))
 # The samenwerkingsscan's answers are found again only with this key (see rondom.scan.respondents).
 SCAN_KEY = os.environ.get("RONDOM_SCAN_KEY", SECRET_KEY + ":scan")
 # How many people must have answered before a round's results (or a sector's) show.
-SCAN_MIN_RESPONDENTS = int(os.environ.get("RONDOM_SCAN_MIN_RESPONDENTS", "5"))
+SCAN_MIN_RESPONDENTS = max(5, int(os.environ.get("RONDOM_SCAN_MIN_RESPONDENTS", "5")))
 # Days after a round closes that its answers are kept; then only the sums stay.
 SCAN_ANSWER_DAYS = int(os.environ.get("RONDOM_SCAN_ANSWER_DAYS", "90"))
 
