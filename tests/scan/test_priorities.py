@@ -35,8 +35,10 @@ KNOWN = {
     "gov-managers": [(3, 5, True)] * 4 + [(3, 5, False)],
     # now 3, importance 4, all act: 4 × 2/4 × 1 = 2.00, the same: after gov-managers by code
     "gov-means": [(3, 4, True)] * 5,
-    # now 2 (one "don't know" left out), importance 3, two of five act: 3 × 3/4 × 0.4 = 0.90
-    "gov-goal": [(DONT_KNOW, 3, True), (2, 3, True), (2, 3, False), (2, 3, False), (2, 3, False)],
+    # now 2, importance 3, two of five act: 3 × 3/4 × 0.4 = 0.90
+    "gov-goal": [(2, 3, True), (2, 3, True), (2, 3, False), (2, 3, False), (2, 3, False)],
+    # one "don't know" leaves four scores: too few for an average, so no priority at all
+    "gov-mandate": [(DONT_KNOW, 5, True)] + [(1, 5, True)] * 4,
 }
 
 
@@ -58,7 +60,9 @@ def test_the_priority_order_of_a_known_round(known):
     ]  # fmt: skip
     assert [round_(row.priority) for row in found.priorities] == [5.0, 2.0, 2.0, 1.8, 0.9]
     goal = next(row for row in found.statements if row.code == "gov-goal")
-    assert (goal.all.n, goal.all.dont_know, goal.all.mean_now) == (5, 1, 2.0)
+    assert (goal.all.n, goal.all.dont_know, goal.all.mean_now) == (5, 0, 2.0)
+    mandate = next(row for row in found.statements if row.code == "gov-mandate")
+    assert (mandate.all.n, mandate.all.dont_know, mandate.all.mean_now) == (5, 1, None)
 
 
 def round_(value: float) -> float:

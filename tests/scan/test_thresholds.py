@@ -1,6 +1,8 @@
 """Results show only from 5 respondents, per audience and per sector; smaller sectors are
 pooled as "overig", and a pool under 5 never shows on its own."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -9,6 +11,7 @@ from rondom.scan.models import Sector
 from rondom.scan.results import POOL, State, audience_groups, build
 
 from .results_data import (
+    DONT_KNOW,
     closed_round,
     logged_in,
     network_with_coordinator,
@@ -171,3 +174,26 @@ def test_parent_statements_need_five_parents_of_their_own():
     found = build(round)
     parents = [row for row in found.statements if row.audience == "parent"]
     assert len(parents) == 8 and all(row.all.n == 5 for row in parents)
+
+
+@pytest.mark.django_db
+def test_a_figure_shows_only_where_five_answers_stand_behind_it():
+    # Five people answered, but four chose "weet ik niet" on gov-fit: its one score, and
+    # the one importance of someone who left the rest open, would be that person's own.
+    network, coordinator = network_with_coordinator()
+    round = closed_round(network)
+    respond_many(round, Sector.SCHOOL, 4, answers={"gov-fit": (DONT_KNOW, None, None)})
+    respond(round, Sector.SCHOOL, answers={"gov-fit": (1, 5, True)})
+    found = build(round)
+    assert found.state == State.SHOWN
+    row = next(r for r in found.statements if r.code == "gov-fit")
+    assert row.all.n == 5
+    assert (row.all.mean_now, row.all.mean_importance, row.all.act_share) == (None, None, None)
+    assert row.all.now_text == "–"
+    other = next(r for r in found.statements if r.code == "gov-means")
+    assert other.all.mean_now == pytest.approx(3.0)
+    page = logged_in(coordinator).get(url("results_csv", round)).content.decode("utf-8-sig")
+    rows = csv.reader(io.StringIO(page), delimiter=";")
+    fit = [line for line in rows if line and line[0] == "gov-fit"]
+    # average now, average importance and the share that wants to act stay empty
+    assert fit and all((line[5], line[7], line[8]) == ("–", "–", "–") for line in fit)

@@ -94,7 +94,8 @@ def get_agreement_for_status(user, network_id: int, agreement_id: int) -> Networ
     if not is_active(user):
         raise Http404
     mine = Q(owner_user=user) | Q(network__in=networks_for(user))
-    agreements = NetworkAgreement.objects.filter(mine, pk=agreement_id, network_id=network_id)
+    network = Network.objects.filter(pk=network_id)  # by primary key: a huge id finds nothing
+    agreements = NetworkAgreement.objects.filter(mine, pk=agreement_id, network__in=network)
     found = with_origins(agreements).first()
     if found is None:
         raise Http404

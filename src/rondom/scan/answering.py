@@ -135,11 +135,16 @@ def save_answers(invitation: Invitation, values: dict[int, dict]) -> dict[int, A
     or the round has closed.
     """
     _check_may_answer(invitation)
-    if not any(v != EMPTY for v in values.values()):
-        return {}
     saved = {}
     with transaction.atomic():
-        response = _response_for(invitation)
+        if any(v != EMPTY for v in values.values()):
+            response = _response_for(invitation)
+        else:
+            # Only clearing: nothing to make, but an earlier answer (a remark that named
+            # someone) must go.
+            response = Response.objects.filter(key=response_key(invitation.pk)).first()
+            if response is None:
+                return {}
         if response.submitted:
             raise AnswerRefused
         existing = {a.statement_id: a for a in response.answers.filter(statement_id__in=values)}
@@ -202,8 +207,13 @@ def remember_open_invitations(request, has_open: bool) -> None:
 
 
 def remember_at_login(sender, request, user, **kwargs) -> None:
-    """Connected to `user_logged_in` (see apps.py): one query at login, none per page."""
+    """Connected to `user_logged_in` (see apps.py): one query at login, none per page.
+
+    A personal link opened in this browser before the login belonged to whoever opened it,
+    perhaps someone else at a shared computer: it is forgotten, so that an account answers
+    only as itself."""
     if request is not None and hasattr(request, "session"):
+        request.session.pop(LINKS_SESSION_KEY, None)
         remember_open_invitations(request, open_invitations(user).exists())
 
 
@@ -216,12 +226,16 @@ def remember_link(request, invitation: Invitation) -> None:
 def invitation_for(request, round_id: int) -> Invitation | None:
     """The invitation through which this browser answers the round: one whose personal link
     was opened here, else the account's own. None when there is neither."""
-    found = Invitation.objects.select_related("round__network", "round__instrument")
+    # Through the round's primary key: an id too large for the database then finds nothing
+    # instead of failing, as a foreign key's id would on SQLite.
+    found = Invitation.objects.select_related("round__network", "round__instrument").filter(
+        round__in=Round.objects.filter(pk=round_id)
+    )
     linked = request.session.get(LINKS_SESSION_KEY, {}).get(str(round_id))
     if linked is not None:
-        invitation = found.filter(pk=linked, round_id=round_id, user__isnull=True).first()
+        invitation = found.filter(pk=linked, user__isnull=True).first()
         if invitation is not None:
             return invitation
     if request.user.is_authenticated:
-        return found.filter(round_id=round_id, user=request.user).first()
+        return found.filter(user=request.user).first()
     return None

@@ -178,12 +178,19 @@ class Figures:
 
     @classmethod
     def of(cls, sums: Sums) -> "Figures":
+        """Each figure only where at least k answers stand behind it: five people in a group
+        of whom four chose *weet ik niet*, or left a question open, would otherwise show the
+        fifth person's own answer."""
+        k = min_respondents()
+        n = sums.now_count + sums.dont_know_count
         return cls(
-            n=sums.now_count + sums.dont_know_count,
-            mean_now=_mean(sums.now_sum, sums.now_count),
+            n=n,
+            mean_now=_mean(sums.now_sum, sums.now_count) if sums.now_count >= k else None,
             dont_know=sums.dont_know_count,
-            mean_importance=_mean(sums.importance_sum, sums.importance_count),
-            act_share=_mean(sums.act_yes, sums.act_count),
+            mean_importance=_mean(sums.importance_sum, sums.importance_count)
+            if sums.importance_count >= k
+            else None,
+            act_share=_mean(sums.act_yes, sums.act_count) if sums.act_count >= k else None,
         )
 
     @property
@@ -200,7 +207,7 @@ class Figures:
 
     @property
     def dont_know_share(self) -> float | None:
-        return _mean(self.dont_know, self.n)
+        return _mean(self.dont_know, self.n) if self.n >= min_respondents() else None
 
     @property
     def dont_know_text(self) -> str:

@@ -127,12 +127,17 @@ def my_rounds(request: HttpRequest) -> HttpResponse:
     )
     remember_open_invitations(request, bool(invitations))
     progress = progress_of(invitations)
+    totals: dict[tuple, int] = {}
+    for inv in invitations:
+        key = (inv.round_id, audience_of(inv.sector))
+        if key not in totals:
+            totals[key] = statement_count(inv.round, key[1])
     rows = [
         {
             "invitation": inv,
             "round": inv.round,
             "answered": progress.get(inv.pk, 0),
-            "total": statement_count(inv.round, audience_of(inv.sector)),
+            "total": totals[(inv.round_id, audience_of(inv.sector))],
             "sent": inv.answered_at is not None,
         }
         for inv in invitations
@@ -245,7 +250,7 @@ def answer_save(request: HttpRequest, round_id: int) -> HttpResponse:
     audience = audience_of(invitation.sector)
     statement = None
     raw = request.POST.get("statement", "")
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit() and len(raw) <= 10:
         screens = screens_of(invitation.round, audience)
         statement = next(
             (s for screen in screens for s in screen.statements if s.pk == int(raw)), None
