@@ -16,9 +16,10 @@ from rondom.audit.models import AuditEvent
 from rondom.networks.access import get_network_for
 
 from .access import get_round_for, rounds_for
+from .figures import Change, Figures
 from .models import Round
 from .priorities import EXPLAINED
-from .results import ALL, Change, Figures, Results, build
+from .results import ALL, Results, build
 from .views.results import log
 
 

@@ -14,8 +14,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from .figures import decimal, quadrant_of
 from .models import Audience
-from .results import Group, StatementRow, decimal, quadrant_of
+from .results import Group, StatementRow
 
 INK = "#1a1a1a"
 MUTED = "#4f5360"

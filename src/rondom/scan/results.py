@@ -17,30 +17,25 @@ What is shown (`SCAN_MIN_RESPONDENTS`, k = 5):
   figures would follow from "alle" minus the shown sectors.
 """
 
-import uuid
 from collections import defaultdict
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.conf import settings
-from django.db.models import Count, F, IntegerField, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from .figures import Change, Figures, decimal, min_respondents, quadrant_of
 from .models import (
     LEVELS_OF,
-    Answer,
     Audience,
     Level,
-    Response,
     Round,
     Sector,
-    SectorResult,
     Statement,
-    StatementResult,
 )
-from .priorities import priority, top_priorities
+from .priorities import top_priorities
+from .sums import Sums, collect, count_respondents
 
 # Strengths: the highest mean now, from this mean on, at most this many.
 STRENGTH_FROM = 4.0
@@ -58,168 +53,6 @@ AUDIENCES = [Audience.PROFESSIONAL, Audience.PARENT]
 SECTORS = list(Sector.values)
 
 
-def min_respondents() -> int:
-    return max(1, int(settings.SCAN_MIN_RESPONDENTS))
-
-
-@dataclass
-class Sums:
-    """The sums of some answers to one statement; they add up across sectors and statements."""
-
-    now_count: int = 0
-    now_sum: int = 0
-    now_square_sum: int = 0
-    dont_know_count: int = 0
-    importance_count: int = 0
-    importance_sum: int = 0
-    act_count: int = 0
-    act_yes: int = 0
-
-    def __add__(self, other: "Sums") -> "Sums":
-        return Sums(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
-
-
-SUM_FIELDS = [f.name for f in fields(Sums)]
-
-
-@dataclass
-class Collected:
-    """A round's sums per (statement id, sector), and its respondents per sector."""
-
-    sums: dict[tuple[int, str], Sums]
-    respondents: dict[str, int]
-
-
-def collect(round: Round) -> Collected:
-    """The sums of the round's submitted responses, in two queries whatever their number."""
-    if round.answers_deleted_at is not None:
-        stored = StatementResult.objects.filter(round=round).values("statement_id", "sector",
-                                                                     *SUM_FIELDS)  # fmt: skip
-        sums = {
-            (row.pop("statement_id"), row.pop("sector")): Sums(**row) for row in stored
-        }  # fmt: skip
-        respondents = dict(
-            SectorResult.objects.filter(round=round).values_list("sector", "respondents")
-        )
-        return Collected(sums, respondents)
-    rows = (
-        Answer.objects.filter(response__round=round, response__submitted=True)
-        .values("statement_id", "response__sector")
-        .annotate(
-            now_count=Count("now"),
-            now_sum=Coalesce(Sum("now"), 0),
-            now_square_sum=Coalesce(Sum(F("now") * F("now"), output_field=IntegerField()), 0),
-            dont_know_count=Count("pk", filter=Q(dont_know=True)),
-            importance_count=Count("importance"),
-            importance_sum=Coalesce(Sum("importance"), 0),
-            act_count=Count("act"),
-            act_yes=Count("pk", filter=Q(act=True)),
-        )
-        .order_by()
-    )
-    sums = {
-        (row.pop("statement_id"), row.pop("response__sector")): Sums(**row) for row in rows
-    }  # fmt: skip
-    respondents = dict(
-        Response.objects.filter(round=round, submitted=True)
-        .values("sector")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("sector", "n")
-    )
-    return Collected(sums, respondents)
-
-
-def count_respondents(round: Round) -> int:
-    """How many people have submitted their answers to the round, so far."""
-    if round.answers_deleted_at is not None:
-        return sum(SectorResult.objects.filter(round=round).values_list("respondents", flat=True))
-    return Response.objects.filter(round=round, submitted=True).count()
-
-
-def quadrant_of(now: float, importance: float) -> str:
-    """Which quarter of the grid of importance against now, split at 3 on both scales."""
-    if importance >= 3:
-        return _("important, and going well") if now >= 3 else _("important, not going well yet")
-    return _("going well, less important") if now >= 3 else _("less important, not going well")
-
-
-def _mean(total: int, count: int) -> float | None:
-    return total / count if count else None
-
-
-def decimal(value: float | None) -> str:
-    """A mean as the page prints it: one decimal, in the language's own notation."""
-    return "–" if value is None else number_format(round(value, 1), 1)
-
-
-def signed(value: float | None) -> str:
-    if value is None:
-        return ""
-    shown = round(value, 1)
-    if shown == 0:
-        return number_format(0.0, 1)
-    return ("+" if shown > 0 else "−") + number_format(abs(shown), 1)
-
-
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What a group's answers to a statement (or a level) come to."""
-
-    n: int
-    mean_now: float | None
-    dont_know: int
-    mean_importance: float | None
-    act_share: float | None
-
-    @classmethod
-    def of(cls, sums: Sums) -> "Figures":
-        """Each figure only where at least k answers stand behind it: five people in a group
-        of whom four chose *weet ik niet*, or left a question open, would otherwise show the
-        fifth person's own answer."""
-        k = min_respondents()
-        n = sums.now_count + sums.dont_know_count
-        return cls(
-            n=n,
-            mean_now=_mean(sums.now_sum, sums.now_count) if sums.now_count >= k else None,
-            dont_know=sums.dont_know_count,
-            mean_importance=_mean(sums.importance_sum, sums.importance_count)
-            if sums.importance_count >= k
-            else None,
-            act_share=_mean(sums.act_yes, sums.act_count) if sums.act_count >= k else None,
-        )
-
-    @property
-    def now_text(self) -> str:
-        return decimal(self.mean_now)
-
-    @property
-    def importance_text(self) -> str:
-        return decimal(self.mean_importance)
-
-    @property
-    def act_text(self) -> str:
-        return percent(self.act_share)
-
-    @property
-    def dont_know_share(self) -> float | None:
-        return _mean(self.dont_know, self.n) if self.n >= min_respondents() else None
-
-    @property
-    def dont_know_text(self) -> str:
-        return percent(self.dont_know_share)
-
-    @property
-    def priority(self) -> float | None:
-        if None in (self.mean_now, self.mean_importance, self.act_share):
-            return None
-        return priority(self.mean_importance, self.mean_now, self.act_share)
-
-
 @dataclass(frozen=True)
 class Group:
     """A column of the results: one sector, the pool of the smaller ones, or everyone."""
@@ -228,23 +61,6 @@ class Group:
     label: str
     sectors: tuple[str, ...]
     respondents: int
-
-
-@dataclass
-class Change:
-    """How a statement or level moved since the previous round."""
-
-    now: float | None = None
-    importance: float | None = None
-    is_new: bool = False
-
-    @property
-    def now_text(self) -> str:
-        return _("new") if self.is_new else signed(self.now)
-
-    @property
-    def importance_text(self) -> str:
-        return _("new") if self.is_new else signed(self.importance)
 
 
 @dataclass
@@ -580,57 +396,3 @@ def _difference(now: Figures, before: Figures) -> Change:
         now=minus(now.mean_now, before.mean_now),
         importance=minus(now.mean_importance, before.mean_importance),
     )
-
-
-@dataclass(frozen=True)
-class Remark:
-    id: uuid.UUID
-    row: StatementRow
-    sector: str  # the sector's name, or empty when that sector is not shown apart
-    text: str
-
-
-def visible_remarks(results: Results) -> list[Remark]:
-    """The remarks a coordinator may read: of shown statements, not hidden, in the order of
-    the answers' random ids, with a sector only where that sector is shown apart."""
-    if not results.shown or results.round.answers_deleted_at is not None:
-        return []
-    rows = {row.statement.pk: row for row in results.statements}
-    apart = {group.key for part in results.shown_parts for group in part.groups}
-    found = (
-        Answer.objects.filter(
-            response__round=results.round,
-            response__submitted=True,
-            remark_hidden=False,
-            statement_id__in=list(rows),
-        )
-        .exclude(remark="")
-        .order_by("id")
-        .values_list("id", "statement_id", "response__sector", "remark")
-    )
-    return [
-        Remark(pk, rows[statement], str(Sector(sector).label) if sector in apart else "", text)
-        for pk, statement, sector, text in found
-    ]
-
-
-def remarks_by_statement(remarks: list[Remark]) -> dict[int, list[Remark]]:
-    grouped: dict[int, list[Remark]] = defaultdict(list)
-    for remark in remarks:
-        grouped[remark.row.statement.pk].append(remark)
-    return grouped
-
-
-def stored_rows(round: Round) -> tuple[list[StatementResult], list[SectorResult]]:
-    """The round's sums as rows to keep once its answers are deleted (see `retention`)."""
-    collected = collect(round)
-    statements = [
-        StatementResult(round=round, statement_id=statement_id, sector=sector,
-                        **{name: getattr(sums, name) for name in SUM_FIELDS})
-        for (statement_id, sector), sums in sorted(collected.sums.items())
-    ]  # fmt: skip
-    sectors = [
-        SectorResult(round=round, sector=sector, respondents=count)
-        for sector, count in sorted(collected.respondents.items())
-    ]
-    return statements, sectors

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from .models import Answer, Response, Round, SectorResult, StatementResult
-from .results import stored_rows
+from .sums import stored_rows
 
 
 def rounds_due(today: date):

@@ -26,10 +26,12 @@ from ..charts import (
     statement_radar,
     step_legend,
 )
+from ..figures import decimal, percent
 from ..followup import earlier_agreements
 from ..models import Answer, Round
 from ..priorities import EXPLAINED
-from ..results import ALL, Results, build, decimal, percent, remarks_by_statement, visible_remarks
+from ..remarks import remarks_by_statement, visible_remarks
+from ..results import ALL, Results, build
 
 
 def log(user, round: Round, action: str, channel: str = AuditEvent.Channel.PAGE) -> None:
