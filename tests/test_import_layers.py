@@ -21,6 +21,7 @@ LAYERS = [
     {"meetings"},
     {"caseload", "privacy", "documents", "exchange", "live", "api"},
     {"insights", "scan"},  # figures across cases, and the samenwerkingsscan
+    {"monitor"},  # joint agreements and signals: on the figures and the scan
     {"demo"},
     {"project"},  # settings, urls, asgi, wsgi, manage
 ]

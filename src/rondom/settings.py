@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rondom.networks",
     "rondom.insights",
     "rondom.scan",
+    "rondom.monitor",
     "rondom.caseload",
     "rondom.live",
     "rondom.audit",
