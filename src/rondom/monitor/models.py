@@ -12,6 +12,8 @@ month, and nothing that names the case, the child or the author. Where it came f
 apart (`SignalOrigin`) only so that the network's answer can reach the card.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -258,8 +260,10 @@ class SignalTheme(models.Model):
 
 
 class Signal(models.Model):
-    """What a case sent up: the text, a theme and a month. No case, child, author or time."""
+    """What a case sent up: the text, a theme and a month. No case, child, author or time,
+    and a random id, so that not even the order of sending can be matched to a case."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="signals")
     theme = models.ForeignKey(
         SignalTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="signals"
@@ -278,6 +282,7 @@ class SignalOrigin(models.Model):
     """The card a signal came from, only so that the answer can reach it. Never shown to
     the network."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     signal = models.OneToOneField(Signal, on_delete=models.CASCADE, related_name="origin")
     card = models.ForeignKey("timeline.Card", on_delete=models.CASCADE, related_name="+")
 
