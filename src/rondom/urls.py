@@ -21,6 +21,7 @@ urlpatterns = [
     path("organisations/", include("rondom.accounts.urls")),
     path("networks/", include("rondom.networks.urls")),
     path("", include("rondom.scan.urls")),
+    path("", include("rondom.monitor.urls")),
     path("api/v1/", include("rondom.insights.api_urls")),
     path("api/v1/", include("rondom.scan.api_urls")),
     path("api/v1/", include("rondom.api.urls")),

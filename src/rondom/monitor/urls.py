@@ -1,0 +1,20 @@
+"""The monitor's addresses: a network's under /networks/<id>/monitor/, a case's under /cases/."""
+
+from django.urls import path
+
+from .views import agreements, indicators, reviews, signals
+
+app_name = "monitor"
+
+MONITOR = "networks/<int:network_id>/monitor"
+INDICATOR = f"{MONITOR}/indicators/<int:indicator_id>"
+
+urlpatterns = [
+    # Joint agreements, their indicators and the figures entered by hand.
+    path(f"{MONITOR}/", agreements.not_yet, name="overview"),
+    # Per indicator: the trend, the stories, and the review meetings.
+    path(f"{INDICATOR}/", indicators.not_yet, name="indicator"),
+    path(f"{MONITOR}/reviews/", reviews.not_yet, name="reviews"),
+    # Signals from the cases, and the network's answers.
+    path(f"{MONITOR}/signals/", signals.not_yet, name="signals"),
+]
