@@ -1,0 +1,37 @@
+"""Who may see a network's monitor: its coordinators (and site admins), no one else.
+
+Everyone else gets a 404, so they cannot tell a joint agreement, indicator or signal exists.
+Every monitor page fetches its objects through these helpers.
+"""
+
+from django.http import Http404
+
+from rondom.networks.access import get_network_for
+from rondom.networks.models import Network
+
+from .models import Indicator, JointAgreement
+
+
+def get_network_for_monitor(user, network_id: int) -> Network:
+    """The network, if this person coordinates it; otherwise a 404."""
+    return get_network_for(user, network_id)
+
+
+def get_joint_agreement_for(user, network_id: int, joint_agreement_id: int) -> JointAgreement:
+    network = get_network_for(user, network_id)
+    found = JointAgreement.objects.filter(network=network, pk=joint_agreement_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_indicator_for(user, network_id: int, indicator_id: int) -> Indicator:
+    network = get_network_for(user, network_id)
+    found = (
+        Indicator.objects.filter(joint_agreement__network=network, pk=indicator_id)
+        .select_related("joint_agreement__network")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
