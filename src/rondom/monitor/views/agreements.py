@@ -89,7 +89,7 @@ class IndicatorRow:
     consents: list[IndicatorConsent]
     latest: Figure | None = None
     provisional: Figure | None = None
-    agree_form: AgreeForm | None = None
+    agree_for: list = field(default_factory=list)  # own organisations that may still agree
     withdrawable: set[int] = field(default_factory=set)
 
     @property
@@ -156,14 +156,8 @@ def _rows(request, network: Network, joints: list[JointAgreement], k: int) -> di
         )  # fmt: skip
         agreed_for = {c.organisation_id for c in row.consents}
         row.withdrawable = {o.pk for o in mine} & agreed_for
-        still_mine = [o for o in mine if o.pk not in agreed_for]
-        if still_mine:
-            organisations = network.organisations.filter(pk__in=[o.pk for o in still_mine])
-            row.agree_form = AgreeForm(
-                organisations=organisations.order_by("name"),
-                indicator=indicator,
-                auto_id=f"agree-{indicator.pk}-%s",
-            )
+        # Drawn from the organisations read once for the page, not a query per indicator.
+        row.agree_for = [o for o in mine if o.pk not in agreed_for]
         if row.counts:
             value = latest.get(indicator.pk)
             if value is not None:
