@@ -61,10 +61,10 @@ def test_a_theme_and_an_option_that_does_not_apply(world):
     theme = SignalTheme.objects.create(network=network, name="Wachtlijsten")
     elsewhere = SignalTheme.objects.create(network=world["other_network"], name="Elders")
     ann = client_for(world["ann"])
-    assert (
-        propose(ann, joint, source_choice="signals", domain="", theme=theme.pk).status_code == 302
-    )
+    answer = propose(ann, joint, source_choice="signals", domain="", theme=theme.pk)
+    assert answer.status_code == 302
     assert Indicator.objects.get().source_options == {"theme": theme.pk}
+    assert "Signalen uit casussen, thema “Wachtlijsten”" in ann.get(answer.url).content.decode()
     answer = propose(ann, joint, source_choice="signals", domain="", theme=elsewhere.pk)
     assert answer.status_code == 422
     assert "Kies een thema uit de lijst." in answer.content.decode()
@@ -74,6 +74,9 @@ def test_a_theme_and_an_option_that_does_not_apply(world):
     answer = propose(ann, joint, source_choice="manual", target="-3", domain="")
     assert answer.status_code == 302
     assert Indicator.objects.latest("pk").source == ""
+    theme.delete()
+    page = ann.get(answer.url).content.decode()
+    assert "Signalen uit casussen, een thema dat er niet meer is" in page
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Valu
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rondom.career.models import PeriodKind, SchoolPeriod
@@ -352,7 +353,9 @@ def describe(indicator: Indicator, themes: dict[int, str] | None = None) -> str:
         return said
     if source.option == THEME:
         name = (themes or {}).get(int(chosen))
-        return f"{said}, {_('theme')} “{name}”" if name else f"{said}, {_('a theme since removed')}"
+        if name is None:
+            return gettext("%(source)s, a theme since removed") % {"source": said}
+        return gettext("%(source)s, theme “%(theme)s”") % {"source": said, "theme": name}
     labels = dict(option_choices(source.option))
     return f"{said}, {labels.get(chosen, chosen)}"
 
