@@ -89,3 +89,16 @@ def test_only_half_years_the_agreement_has_run_take_a_figure(world, by_hand):
     assert ann.get(value_url(computed, 2025, 1)).status_code == 404
     network_id = world["network"].pk
     assert ann.get(reverse("monitor:values", args=[network_id, computed.pk])).status_code == 404
+
+
+def test_a_version_out_of_range_is_refused_not_an_error(world, by_hand):
+    url = value_url(by_hand, 2025, 1)
+    ann = client_for(world["ann"])
+    assert ann.post(url, {"value": "10", "source_note": NOTE, "version": 0}).status_code == 302
+    huge = str(2**40)
+    answer = ann.post(url, {"value": "11", "source_note": NOTE, "version": huge})
+    assert answer.status_code == 409
+    joint = by_hand.joint_agreement
+    edit = reverse("monitor:joint_edit", args=[joint.network_id, joint.pk])
+    answer = ann.post(edit, {"result": "Anders", "starts_on": "2025-01-01", "version": huge})
+    assert answer.status_code == 409
