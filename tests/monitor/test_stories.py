@@ -11,9 +11,10 @@ from django.urls import reverse
 from rondom.audit.models import AuditEvent
 from rondom.monitor.models import Story, StoryAgreement
 from rondom.networks.models import NetworkAgreement
+from tests.documents.pdf_reading import all_text, read_pdf
 from tests.networks.agreement_world import client_for, today
 
-from .story_world import MARKER, build_monitor
+from .story_world import FROZEN_AT, MARKER, build_monitor
 
 SECRET = "Ouders vertellen dat de wachtlijst het grootste probleem is"
 
@@ -215,12 +216,18 @@ def test_an_agreement_needs_a_written_story_and_a_good_form(monitor):
 
 def pages(monitor) -> list[str]:
     """Every address of this part, for Wijk Test's objects."""
+    network = monitor.world.network.pk
     Story.objects.create(indicator=monitor.indicators["happy"], period=monitor.periods[2],
                          perspective="child_parent", will_do="Doen")  # fmt: skip
+    monitor.review.closed_at = FROZEN_AT  # so that its report exists
+    monitor.review.save()
     return [
         indicator_url(monitor),
         story_url(monitor),
         story_url(monitor, name="story_agreement"),
+        reverse("monitor:reviews", args=[network]),
+        reverse("monitor:review", args=[network, monitor.review.pk]),
+        reverse("monitor:review_report", args=[network, monitor.review.pk]),
     ]
 
 
@@ -252,3 +259,5 @@ def test_a_planted_story_of_another_network_shows_nowhere(monitor):
         response = carla.get(address)
         assert response.status_code == 200, address
         assert MARKER.encode() not in response.content
+        if response["Content-Type"] == "application/pdf":
+            assert MARKER not in all_text(read_pdf(response.content))

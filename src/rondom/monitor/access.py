@@ -9,7 +9,7 @@ from django.http import Http404
 from rondom.networks.access import get_network_for
 from rondom.networks.models import Network
 
-from .models import Indicator, JointAgreement, Period, Perspective, Story
+from .models import Indicator, JointAgreement, Period, Perspective, ReviewMeeting, Story
 
 
 def get_network_for_monitor(user, network_id: int) -> Network:
@@ -52,3 +52,15 @@ def get_story_for(
     story = found.first() or Story(indicator=indicator, period=period, perspective=perspective)
     story.indicator, story.period = indicator, period
     return story
+
+
+def get_review_for(user, network_id: int, review_id: int) -> ReviewMeeting:
+    network = get_network_for(user, network_id)
+    found = (
+        ReviewMeeting.objects.filter(network=network, pk=review_id)
+        .select_related("network", "period")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
