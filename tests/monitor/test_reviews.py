@@ -120,7 +120,7 @@ def test_a_coordinator_plans_a_meeting_and_a_second_one_for_the_half_year_is_ref
         ({"period": "2031-7", "held_on": "2026-01-20"}, "Kies een van de halfjaren uit de lijst."),
         ({"period": "2025-1", "held_on": "20 januari"}, "Geef een datum, bijvoorbeeld"),
         ({"period": "2025-1", "held_on": "9999-01-01"}, "Geef een datum tussen"),
-        ({}, "Kies het halfjaar waar de bijeenkomst over gaat."),
+        ({}, "Kies het halfjaar waar de leerbijeenkomst over gaat."),
     ):
         refused = client.post(url, bad)
         assert refused.status_code == 422 and message in refused.content.decode(), bad
@@ -232,3 +232,32 @@ def test_the_meeting_does_not_grow_with_indicators_and_periods(monitor, name):
     grow(monitor, 6, range(2015, 2020))
     assert NetworkAgreement.objects.filter(network=monitor.world.network).count() > 30
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_odd_input_to_every_form_gets_a_message_never_an_error(monitor):
+    from rondom.monitor.models import Story
+
+    network = monitor.world.network.pk
+    happy, period_ = monitor.indicators["happy"], monitor.periods[2]
+    Story.objects.create(indicator=happy, period=period_, perspective="network", will_do="Doen")
+    story = [network, happy.pk, period_.pk, "network"]
+    addresses = [
+        reverse("monitor:reviews", args=[network]),
+        review_url(monitor),
+        reverse("monitor:story_edit", args=story),
+        reverse("monitor:story_agreement", args=story),
+    ]
+    odd = [
+        {"version": "abc", "notes": "x" * 10001, "explains": "\x00", "close": "1"},
+        {"version": "9" * 30, "period": "2026-x", "held_on": "31-02-2026"},
+        {"version": "-1", "who": "organisation-abc", "due_on": "0000-00-00", "what": "x" * 301},
+        {"period": ["2026-1", "2025-2"], "held_on": "2026-13-01", "works": "\x7f"},
+    ]
+    client = client_for(monitor.world.coordinator)
+    for address in addresses:
+        for data in odd:
+            response = client.post(address, data)
+            assert response.status_code in (302, 409, 422), (address, data, response.status_code)
+    monitor.review.refresh_from_db()
+    assert monitor.review.notes == "" and monitor.review.closed_at is None
