@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MonitorConfig(AppConfig):
     name = "rondom.monitor"
     verbose_name = _("Monitor")
+
+    def ready(self) -> None:
+        from rondom.networks.agreements import add_origin
+
+        from .stories import ORIGIN_RELATED, describe_origin
+
+        # A network agreement made from a story names its indicator, period and perspective.
+        add_origin("monitor_story", ORIGIN_RELATED, describe_origin)

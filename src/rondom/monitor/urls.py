@@ -8,6 +8,8 @@ app_name = "monitor"
 
 MONITOR = "networks/<int:network_id>/monitor"
 INDICATOR = f"{MONITOR}/indicators/<int:indicator_id>"
+STORY = f"{INDICATOR}/periods/<int:period_id>/stories/<str:perspective>"
+REVIEW = f"{MONITOR}/reviews/<int:review_id>"
 
 urlpatterns = [
     # Joint agreements, their indicators and the figures entered by hand.
@@ -29,8 +31,13 @@ urlpatterns = [
     path(f"{INDICATOR}/values/", agreements.value_list, name="values"),
     path(f"{INDICATOR}/values/<int:year>-<int:half>/", agreements.value_edit, name="value_edit"),
     # Per indicator: the trend, the stories, and the review meetings.
-    path(f"{INDICATOR}/", indicators.not_yet, name="indicator"),
-    path(f"{MONITOR}/reviews/", reviews.not_yet, name="reviews"),
+    path(f"{INDICATOR}/", indicators.indicator, name="indicator"),
+    path(f"{MONITOR}/reviews/", reviews.review_list, name="reviews"),
     # Signals from the cases, and the network's answers.
     path(f"{MONITOR}/signals/", signals.not_yet, name="signals"),
+    # The story behind the numbers, and the review meeting.
+    path(f"{STORY}/", indicators.story_edit, name="story_edit"),
+    path(f"{STORY}/agreement/", indicators.story_agreement, name="story_agreement"),
+    path(f"{REVIEW}/", reviews.review, name="review"),
+    path(f"{REVIEW}/report/", reviews.review_report, name="review_report"),
 ]
