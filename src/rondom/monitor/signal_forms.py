@@ -135,7 +135,7 @@ class AssignForm(forms.Form):
 
 class AnswerForm(PlainTextMixin, forms.Form):
     answer = forms.CharField(
-        label=_("The network's answer"),
+        label=_("Answer for the cases"),
         max_length=ANSWER_LIMIT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Every case that passed on a signal of this theme gets the answer as a note "
