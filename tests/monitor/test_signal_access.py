@@ -87,3 +87,21 @@ def test_every_page_of_signals_writes_a_line_without_the_text(world):
     assert line.reason == f"network {world.network.pk}" and line.case_id is None
     for event in AuditEvent.objects.all():
         assert SENT_TEXT not in f"{event.action} {event.reason}"
+
+
+def test_huge_or_unknown_ids_get_a_404(world):
+    huge = "9" * 25
+    theme = SignalTheme.objects.create(network=world.network, name="Wachtlijsten")
+    client = client_for(world.coordinator)
+    for url in (
+        f"/networks/{huge}/monitor/signals/",
+        f"/networks/{world.network.pk}/monitor/signals/themes/{huge}/",
+        f"/networks/{huge}/monitor/signals/themes/{theme.pk}/",
+        f"/networks/{world.network.pk}/monitor/signals/?theme={huge}&page={huge}",
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        assert response.status_code == 200 or SENT_TEXT not in response.content.decode()
+    manager = client_for(world.manager)
+    assert manager.get(f"/cases/{huge}/cards/{world.card.pk}/signal/").status_code == 404
+    assert manager.get(f"/cases/{world.case.pk}/cards/{huge}/signal/").status_code == 404
