@@ -95,6 +95,9 @@ OWN_QUESTION_PAGES = {"help:question_edit", "help:question_delete"}
 STREAMS = {"live:events"}
 # Everyone in the case gives their own answer; a site admin takes no part in a case.
 ANSWER_PAGES = {"help:satisfaction_answer"}
+# Passing a policy card on to the network is the case manager's alone; the story's card is a
+# help card, so even the case manager finds nothing to pass on there (tests/monitor covers it).
+SIGNAL_PAGES = {"monitor:card_signal"}
 MATRIX = {
     "MEMBER_PAGES": MEMBER_PAGES,
     "MANAGER_PAGES": MANAGER_PAGES,
@@ -105,6 +108,7 @@ MATRIX = {
     "OWN_QUESTION_PAGES": OWN_QUESTION_PAGES,
     "STREAMS": STREAMS,
     "ANSWER_PAGES": ANSWER_PAGES,
+    "SIGNAL_PAGES": SIGNAL_PAGES,
 }
 
 
@@ -115,6 +119,8 @@ def expected_get(name: str, role: str) -> int:
         return 404
     if name in STREAMS:
         return 204  # the test client speaks WSGI: no stream (tests/live covers it over ASGI)
+    if name in SIGNAL_PAGES:
+        return 404 if role == "case_manager" else 403
     if name in ANSWER_PAGES:
         return 403 if role == "site_admin" else 200
     if role in MANAGERS:

@@ -49,8 +49,9 @@ def test_every_declared_field_reaches_form_api_case_file_and_schema(story, manag
     for name in WRITTEN_FIELDS + DATE_FIELDS:
         assert name in api, name
         assert name in in_file, name
-    # The schema allows nothing else, so it must describe exactly what the export writes.
-    assert set(in_schema) == set(in_file)
+    # The schema allows nothing else, so it must describe exactly what the export writes;
+    # only a card's notes are left out when it has none (tests/timeline/test_card_notes.py).
+    assert set(in_schema) - {"notes"} == set(in_file)
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.utils import translation
 from rondom.cases.models import Case, Child, Participant
 from rondom.timeline.kinds import CardKind, Domain, HomeAspect, Rating
 from rondom.timeline.layout import Placed
-from rondom.timeline.models import Card
+from rondom.timeline.models import Card, CardNote
 from rondom.timeline.presentation import add_labels, card_texts
 
 BEFORE = Engine(dirs=[str(Path(__file__).parent / "card_before")])
@@ -73,7 +73,15 @@ CARDS = {
         card(45, kind=CardKind.DEVELOPMENT, child=SAM, text="", text_less_well="Rekenen " * 9),
         Placed(None, 50, 68),
     ),
+    "with notes from outside the case": (
+        card(46, kind=CardKind.POLICY, child=SAM, text="Wachtlijst", date_text="2024"),
+        Placed(None, 70, 88),
+    ),
 }
+CARDS["with notes from outside the case"][0].shown_notes = [
+    CardNote(label="Doorgezet naar het netwerk (november 2026)", text=""),
+    CardNote(label="Antwoord <van> het netwerk", text=HOSTILE),
+]
 
 
 def context(children: list, child=SAM) -> dict:

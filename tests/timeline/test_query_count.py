@@ -25,8 +25,8 @@ RATINGS = [Rating.GOOD, Rating.NEUTRAL, Rating.NOT_GOOD, ""]
 # Session, user and second-factor check 3; the access policy (case, participant, consent) 3;
 # the page 6 (child, participants, children, cards, school career and its groups); its
 # access-log line 1 (an INSERT; the sealer chains it later); renewing the session (idle
-# timeout) 3.
-TIMELINE_QUERIES = 21  # five of them: the questions for help and the satisfaction panel
+# timeout) 3; the notes that reached the cards from outside the case 1.
+TIMELINE_QUERIES = 22  # five of them: the questions for help and the satisfaction panel
 
 
 def build(manager, cards: int):

@@ -12,6 +12,7 @@ from rondom.help.access import add_rights_and_cards, visible_questions
 from rondom.help.satisfaction import answer_history
 from rondom.meetings.access import visible_agreements
 from rondom.timeline.access import visible_cards
+from rondom.timeline.notes import attach_notes
 from rondom.timeline.presentation import add_labels, card_texts
 
 from .pdf import render_pdf
@@ -23,6 +24,7 @@ def family_copy_context(access: CaseAccess) -> dict:
         visible_cards(access).select_related("author", "child").order_by("starts_on", "pk")
     )
     add_labels(cards)
+    attach_notes(cards, case.pk)
     children = list(case.children.prefetch_related("school_periods__group_years"))
     meetings = []
     if access.may(Scope.MEETINGS):

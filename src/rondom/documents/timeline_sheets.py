@@ -15,6 +15,7 @@ from rondom.help.satisfaction import latest_answers
 from rondom.timeline.access import visible_cards
 from rondom.timeline.kinds import ROWS, Rating
 from rondom.timeline.models import Card
+from rondom.timeline.notes import attach_notes
 from rondom.timeline.presentation import add_labels, card_texts, child_layout
 
 from .pdf import cores_are_free, render_parts, render_pdf
@@ -49,6 +50,15 @@ def praatplaat_context(
     numbers |= {item.item.pk: item.number for item in sheet.unplaced}
     for question in questions:
         question.card_number = numbers.get(question.shown_card.pk) if question.shown_card else None
+    # The notes that reached the cards from outside the case, by the cards' numbers.
+    attach_notes(cards, case.pk)
+    card_notes = [
+        (numbers[card.pk], note)
+        for card in cards
+        if card.pk in numbers
+        for note in card.shown_notes
+    ]
+    card_notes.sort(key=lambda pair: pair[0])
     readable = visible_cards(access) if access else Card.objects.alive().filter(case=case)
     restricted = (
         readable.for_child(child).filter(is_draft=False, restricted_to__isnull=False).distinct()
@@ -63,6 +73,7 @@ def praatplaat_context(
         "ratings": Rating.choices,
         "current_age": age_on(child.date_of_birth, today),
         "restricted_count": restricted,
+        "card_notes": card_notes,
         "printed_on": today,
         # What each participant last said about the help: part of the case review.
         "satisfaction": latest_answers(case),

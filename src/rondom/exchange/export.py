@@ -6,7 +6,7 @@ from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case
 
 from .document import ACTOR_FIELDS, FORMAT, VERSION
-from .parts.cards import card_entry, readable_cards, readable_revisions
+from .parts.cards import card_entry, notes_of, readable_cards, readable_revisions
 from .parts.children import export_children, export_school_periods
 from .parts.consents import export_consents, export_figures_consents
 from .parts.help import export_questions, export_satisfactions
@@ -51,6 +51,7 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
     cards = readable_cards(case, access)
     card_ids = {card.pk for card in cards}
     revisions = readable_revisions(card_ids, access)
+    notes = notes_of(card_ids)
     meetings = export_meetings(case, access)
     document = {
         "format": FORMAT,
@@ -61,7 +62,9 @@ def export_case(case: Case, access: CaseAccess | None = None) -> dict:
         "children": export_children(case, access),
         "participants": export_participants(case),
         "school_periods": export_school_periods(case),
-        "cards": [card_entry(card, revisions.get(card.pk, [])) for card in cards],
+        "cards": [
+            card_entry(card, revisions.get(card.pk, []), notes.get(card.pk)) for card in cards
+        ],
         "card_links": export_links(case, card_ids),
         "card_hidings": export_hidings(card_ids),
         "meetings": meetings,

@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from rondom.cases.models import Case, Consent, Participant
 from rondom.meetings.models import Agreement, Factor, KeyMoment, Meeting, StepNote
 from rondom.timeline.models import Card
+from rondom.timeline.notes import notes_added
 
 from .hub import publish
 
@@ -18,6 +19,14 @@ def card_saved(sender, instance: Card, **kwargs) -> None:
     # A private draft stays private: nobody else's page needs to know it changed.
     if not instance.is_draft:
         publish(instance.case_id, {"kind": "card", "id": instance.pk, "version": instance.version})
+
+
+@receiver(notes_added)
+def card_notes_added(sender, cards: list[Card], **kwargs) -> None:
+    """A note on a card (the network's answer) is news to whoever may read that card."""
+    for card in cards:
+        if not card.is_draft:
+            publish(card.case_id, {"kind": "card", "id": card.pk, "version": card.version})
 
 
 @receiver(post_save, sender=StepNote)

@@ -9,7 +9,15 @@ from django.http import Http404
 from rondom.networks.access import get_network_for
 from rondom.networks.models import Network
 
-from .models import Indicator, JointAgreement, Period, Perspective, ReviewMeeting, Story
+from .models import (
+    Indicator,
+    JointAgreement,
+    Period,
+    Perspective,
+    ReviewMeeting,
+    SignalTheme,
+    Story,
+)
 
 
 def get_network_for_monitor(user, network_id: int) -> Network:
@@ -63,4 +71,14 @@ def get_review_for(user, network_id: int, review_id: int) -> ReviewMeeting:
     )
     if found is None:
         raise Http404
+    return found
+
+
+def get_theme_for(user, network_id: int, theme_id: int) -> SignalTheme:
+    """A theme of the network's signals, if this person coordinates the network; else 404."""
+    network = get_network_for(user, network_id)
+    found = SignalTheme.objects.filter(network=network, pk=theme_id).first()
+    if found is None:
+        raise Http404
+    found.network = network
     return found

@@ -33,11 +33,18 @@ urlpatterns = [
     # Per indicator: the trend, the stories, and the review meetings.
     path(f"{INDICATOR}/", indicators.indicator, name="indicator"),
     path(f"{MONITOR}/reviews/", reviews.review_list, name="reviews"),
-    # Signals from the cases, and the network's answers.
-    path(f"{MONITOR}/signals/", signals.not_yet, name="signals"),
     # The story behind the numbers, and the review meeting.
     path(f"{STORY}/", indicators.story_edit, name="story_edit"),
     path(f"{STORY}/agreement/", indicators.story_agreement, name="story_agreement"),
     path(f"{REVIEW}/", reviews.review, name="review"),
     path(f"{REVIEW}/report/", reviews.review_report, name="review_report"),
+    # Signals from the cases, and the network's answers.
+    path(f"{MONITOR}/signals/", signals.signal_list, name="signals"),
+    path(f"{MONITOR}/signals/group/", signals.signals_assign, name="signals_assign"),
+    path(f"{MONITOR}/signals/themes/new/", signals.theme_new, name="theme_new"),
+    path(f"{MONITOR}/signals/themes/<int:theme_id>/", signals.theme_detail, name="theme"),
+    # A case manager passes a policy card on to the network.
+    path(
+        "cases/<int:case_id>/cards/<int:card_id>/signal/", signals.card_signal, name="card_signal"
+    ),
 ]

@@ -95,6 +95,19 @@ def _text_html(card: Card, texts: dict[str, str]) -> str:
     return f'<p class="tl-card__text">{plus}{_lines(card.text)}</p>'
 
 
+def _notes_html(card: Card) -> str:
+    """The notes that reached the card from outside the case (see `notes.attach_notes`)."""
+    parts = []
+    for note in getattr(card, "shown_notes", ()):
+        text = f" {_lines(note.text)}" if note.text else ""
+        colon = ":" if note.text else ""
+        parts.append(
+            f'<p class="tl-card__note"><strong class="tl-card__from">{escape(note.label)}{colon}'
+            f"</strong>{text}</p>"
+        )
+    return "".join(parts)
+
+
 def _edit_link(card: Card, page: CardPage) -> str:
     """Offered only on cards this person may change (see `presentation.add_edit_rights`)."""
     # A development card may hold only what goes less well.
@@ -146,6 +159,7 @@ def card_html(card: Card, placed: Placed | None, page: CardPage) -> SafeString:
         f'{texts.get("less_well", "")}">−</span> {_lines(card.text_less_well)}</p>'
         if card.text_less_well
         else "",
+        _notes_html(card),
         '\n  <footer class="tl-card__foot">\n    ',
         f'<span class="rondom-tag">{escape(card.domain_label)}</span>' if card.domain else "",
         "\n    ",

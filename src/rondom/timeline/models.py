@@ -173,3 +173,25 @@ class CardHiding(models.Model):
 
     def __str__(self) -> str:
         return f"card {self.card_id} hidden"
+
+
+class CardNote(models.Model):
+    """A note that reaches a card from outside the case, such as the network's answer to a
+    bottleneck the card raised. Whoever may read the card reads its notes, and nobody else.
+
+    `label` says where the note comes from, in the site's language, as an email would; the
+    component that writes the note composes it, so the timeline needs to know none of them.
+    """
+
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="notes")
+    label = models.CharField(_("from"), max_length=200)
+    text = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("note on a card")
+        verbose_name_plural = _("notes on cards")
+
+    def __str__(self) -> str:
+        return f"note on card {self.card_id}"

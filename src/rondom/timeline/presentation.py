@@ -15,6 +15,7 @@ from .access import may_edit_card, visible_cards
 from .kinds import ROWS, ROWS_BY_KEY, CardKind, Domain, HomeAspect, Rating, Row
 from .layout import Layout, lay_out
 from .models import Card, CardRevision
+from .notes import attach_notes
 
 
 def _selected_ids(query: QueryDict, name: str, allowed: set) -> set:
@@ -114,6 +115,7 @@ def timeline_context(
     add_labels(cards)
     add_authors(cards, participants)
     add_edit_rights(cards, access)
+    attach_notes(cards, case.pk)
     rows = tuple(row for row in ROWS if not row_keys or row.key in row_keys)
     layout = child_layout(child, cards, timezone.localdate(), rows)
     return {

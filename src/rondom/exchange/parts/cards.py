@@ -4,7 +4,7 @@ from rondom.cases.access import CaseAccess
 from rondom.cases.models import Case
 from rondom.timeline.access import visible_cards, visible_revisions
 from rondom.timeline.card_fields import MANY_PEOPLE_FIELDS, PEOPLE_FIELDS, WRITTEN_FIELDS, snapshot
-from rondom.timeline.models import Card, CardRevision
+from rondom.timeline.models import Card, CardNote, CardRevision
 
 from ..values import (
     UPDATE_BATCH,
@@ -46,9 +46,21 @@ def readable_revisions(card_ids: set[int], access: CaseAccess | None) -> dict[in
     return revisions
 
 
-def card_entry(card: Card, revisions: list[CardRevision]) -> dict:
-    """The card with its history; `revisions` are those the reader may see, in any order."""
-    return {
+def notes_of(card_ids: set[int]) -> dict[int, list[CardNote]]:
+    """The notes that reached these cards from outside the case, by card, oldest first."""
+    notes: dict[int, list[CardNote]] = {}
+    for note in CardNote.objects.filter(card__in=card_ids).order_by("created_at", "pk"):
+        notes.setdefault(note.card_id, []).append(note)
+    return notes
+
+
+def card_entry(
+    card: Card, revisions: list[CardRevision], notes: list[CardNote] | None = None
+) -> dict:
+    """The card with its history; `revisions` are those the reader may see, in any order.
+    Its notes are written only when it has some, so a file without any stays readable by an
+    installation that does not know notes yet."""
+    entry = {
         "id": card.pk,
         **snapshot(card),
         "starts_on": iso(card.starts_on),
@@ -74,6 +86,12 @@ def card_entry(card: Card, revisions: list[CardRevision]) -> dict:
             for r in sorted(revisions, key=lambda r: (r.changed_at, r.pk))
         ],
     }
+    if notes:
+        entry["notes"] = [
+            {"label": note.label, "text": note.text, "created_at": iso(note.created_at)}
+            for note in notes
+        ]
+    return entry
 
 
 def import_cards(
@@ -93,7 +111,18 @@ def import_cards(
         for pid in item["restricted_to"]
     )
     _create_revisions(items, cards, participant_ids, user)
+    _create_notes(items, cards)
     return {item["id"]: card.pk for item, card in zip(items, cards, strict=True)}
+
+
+def _create_notes(items: list[dict], cards: list[Card]) -> None:
+    pairs = [
+        (CardNote(card=card, label=note["label"], text=note["text"]), note)
+        for item, card in zip(items, cards, strict=True)
+        for note in item.get("notes", [])
+    ]
+    notes = CardNote.objects.bulk_create(note for note, _ in pairs)
+    keep_file_moments(notes, [item for _, item in pairs], ("created_at",))
 
 
 def link_questions(

@@ -19,6 +19,7 @@ from rondom.cases.access import Need, access_or_404
 from rondom.core.limits import MAX_CARDS_PER_CHILD
 from rondom.core.versioning import StaleVersion
 from rondom.timeline.access import may_edit_card, visible_cards, visible_revisions
+from rondom.timeline.card_actions import card_actions
 from rondom.timeline.card_changes import (
     create_card,
     delete_card,
@@ -31,6 +32,7 @@ from rondom.timeline.card_fields import snapshot
 from rondom.timeline.forms import FULL_TIMELINE, CardForm, card_kind_or_none
 from rondom.timeline.history import ChangeWords
 from rondom.timeline.models import Card, CardRevision
+from rondom.timeline.notes import attach_notes
 from rondom.timeline.presentation import (
     add_edit_rights,
     add_labels,
@@ -113,13 +115,20 @@ def _saved_message(question_helped: bool) -> str:
     return _("Card saved.")
 
 
-def _form_response(request, form, case, card=None, conflict=None, status=None):
+def _form_response(request, form, case, card=None, conflict=None, status=None, access=None):
     if status is None:
         status = 422 if request.method == "POST" else 200
+    notes, actions = [], []
+    if card is not None and access is not None:
+        # What reached the card from outside the case, and what else may be done with it.
+        notes = list(card.notes.all())
+        actions = card_actions(access, card)
     context = {
         "form": form,
         "case": case,
         "card": card,
+        "notes": notes,
+        "card_actions": actions,
         "kind": form.kind,
         "conflict": conflict,
         "back_url": _back_url(case.pk, _child_param(request) or (card and card.child_id)),
@@ -195,12 +204,14 @@ def card_edit(request, case_id: int, card_id: int):
             # The other version is shown only if this person may still read the card.
             still_visible = visible_cards(access).filter(pk=card.pk).exists()
             shown = conflict.current if still_visible else None
-            return _form_response(request, form, card.case, card, conflict=shown, status=409)
+            return _form_response(
+                request, form, card.case, card, conflict=shown, status=409, access=access
+            )
         saved = (card, _saved_message(helped))
         return _changed_response(
             request, case_id, card.child_id or _child_param(request), saved=saved
         )
-    return _form_response(request, form, card.case, card)
+    return _form_response(request, form, card.case, card, access=access)
 
 
 @login_required
@@ -262,6 +273,7 @@ def card_history(request, case_id: int, card_id: int):
         revision.on_behalf_of = on_behalf_of(revision)
     add_labels([card])
     add_edit_rights([card], access)
+    attach_notes([card], card.case_id)
     context = {"card": card, "case": card.case, "revisions": revisions, "texts": card_texts()}
     return render(request, "timeline/card_history.html", context)
 
@@ -283,6 +295,7 @@ def restricted_cards(request, case_id: int):
     hidden = [c for c in cards if any(p not in c.restricted_to.all() for p in parents)]
     add_labels(hidden)
     add_edit_rights(hidden, access)
+    attach_notes(hidden, access.case.pk)
     return render(
         request,
         "timeline/restricted_cards.html",

@@ -19,6 +19,7 @@ from rondom.timeline.merging import (
     show_again,
     unlink,
 )
+from rondom.timeline.notes import attach_notes
 from rondom.timeline.presentation import add_edit_rights, add_labels, card_texts
 
 
@@ -42,6 +43,7 @@ def merge_view(request, case_id: int, child_id: int):
     cards = list(_shared_cards(access).for_child(child).order_by("starts_on", "pk"))
     add_labels(cards)
     add_edit_rights(cards, access)
+    attach_notes(cards, access.case.pk)
     hidden = hidden_ids(cards)
     rows = merged_rows([c for c in cards if c.pk not in hidden], active_links(access.case.pk))
     return render(
