@@ -8,25 +8,22 @@ a hidden figure on either side is not on the list of those that moved.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from rondom.networks.access import min_cell_of
 from rondom.networks.agreements import agreements_of
 from rondom.networks.models import Network, NetworkAgreement
 
-from .models import AGREEMENTS_NEEDED, Indicator, Period, ReviewMeeting
+from .consent import counting
+from .models import Indicator, Period, ReviewMeeting
 from .stories import StoryCell, cells_for, stories_at
 from .trend import SAME, Point, Trend, periods_of, trends_for
 
 
 def counting_indicators(network: Network) -> QuerySet[Indicator]:
-    """The network's indicators that count: agreed to by `AGREEMENTS_NEEDED` organisations.
-
-    The same rule as `monitor.consent`; one place should keep it once both exist."""
+    """The network's indicators that count (see `monitor.consent`)."""
     return (
-        Indicator.objects.filter(joint_agreement__network=network)
-        .annotate(agreeing=Count("consents__organisation", distinct=True))
-        .filter(agreeing__gte=AGREEMENTS_NEEDED)
+        counting(Indicator.objects.filter(joint_agreement__network=network))
         .select_related("joint_agreement")
         .order_by("joint_agreement__starts_on", "joint_agreement_id", "pk")
     )

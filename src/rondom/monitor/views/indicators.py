@@ -23,6 +23,8 @@ from rondom.networks.agreements import log as log_agreement
 from rondom.networks.forms import NetworkAgreementForm
 
 from ..access import get_indicator_for, get_story_for
+from ..catalogue import describe
+from ..consent import still_needed, with_agreed
 from ..models import AGREEMENTS_NEEDED, Indicator, PeriodValue, Story, StoryAgreement
 from ..stories import cells_for, stories_at, what_for_agreement
 from ..story_forms import StoryForm
@@ -34,29 +36,22 @@ def log(user, network_id: int, action: str, channel: str = AuditEvent.Channel.PA
     record(user, f"monitor:{action}", channel=channel, reason=f"network {network_id}")
 
 
-def source_label(indicator: Indicator) -> str:
-    """Where the figures come from, in a few words."""
-    if indicator.is_manual:
-        return _("entered by hand, per period, with where the figure comes from")
-    return _("computed from Rondom: %(source)s") % {"source": indicator.source}
-
-
 @login_required
 def indicator(request: HttpRequest, network_id: int, indicator_id: int) -> HttpResponse:
     indicator = get_indicator_for(request.user, network_id, indicator_id)
     network = indicator.joint_agreement.network
     trend = trends_for([indicator], network)[indicator.pk]
     consents = list(indicator.consents.select_related("organisation", "agreed_by"))
-    agreeing = len({consent.organisation_id for consent in consents})
+    agreed = with_agreed(Indicator.objects.filter(pk=indicator.pk)).get().agreed
     found = stories_at([indicator], [point.period for point in trend.points])
     log(request.user, network.pk, "indicator")
     context = {
         "network": network,
         "indicator": indicator,
-        "source_label": source_label(indicator),
+        "source_label": describe(indicator, dict(network.signal_themes.values_list("pk", "name"))),
         "consents": consents,
-        "counts": agreeing >= AGREEMENTS_NEEDED,
-        "still_needed": max(AGREEMENTS_NEEDED - agreeing, 0),
+        "counts": agreed >= AGREEMENTS_NEEDED,
+        "still_needed": still_needed(agreed),
         "trend": trend,
         "chart": trend_chart(trend, f"mst-trend-{indicator.pk}"),
         "hidden_note": hidden_note(trend.k),
