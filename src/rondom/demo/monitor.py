@@ -242,6 +242,8 @@ def _indicator(joint: JointAgreement, spec: DemoIndicator, users) -> Indicator:
             organisation=Organisation.objects.get(name=name),
             agreed_by=users[login],
         )
+    # They agreed when the joint agreement was signed, not when the demo was loaded.
+    indicator.consents.update(agreed_at=_at(joint.starts_on - timedelta(days=7)))
     return indicator
 
 
