@@ -38,8 +38,10 @@ from rondom.insights.figures import (
     percentile,
 )
 from rondom.insights.periods import Period as Dates
+from rondom.insights.report import values_and_lines
+from rondom.insights.suppression import Line, hidden_keys
 from rondom.meetings.models import Agreement
-from rondom.networks.access import cases_in_network
+from rondom.networks.access import cases_in_network, min_cell_of
 from rondom.networks.models import Network
 from rondom.scan.models import LEVELS_OF, Round
 from rondom.scan.results import Results, build
@@ -83,6 +85,27 @@ class Basis:
     @cached_property
     def figures(self) -> Figures:
         return count_figures(self.cases, self.dates)
+
+    @cached_property
+    def report(self) -> tuple[dict[tuple, int], frozenset, list[Line]]:
+        """The insight report's counts, the ones it hides for this network, and its lines."""
+        values, lines = values_and_lines(self.figures)
+        return values, hidden_keys(values, lines, min_cell_of(self.network)), lines
+
+    def resting_on(self, keys: tuple, own: int) -> int:
+        """The smallest count a figure made of the report's `keys` gives away: its own, or,
+        when the report hides one of them (perhaps as the second cell of a line), the
+        smallest hidden count of that line. Stored as the figure's count, it makes the
+        figure `<k` wherever the report hides what it would reveal."""
+        values, hidden, lines = self.report
+        if not hidden.intersection(keys):
+            return own
+        line_keys = set(keys)
+        for line in lines:
+            if line_keys.intersection(line.cells) or line.total in line_keys:
+                line_keys.update(line.cells)
+                line_keys.add(line.total)
+        return min([own] + [values[key] for key in line_keys & hidden])
 
     @cached_property
     def case_ids(self):
@@ -163,14 +186,16 @@ def _children(basis: Basis, options: dict) -> Computed:
 
 
 def _meetings_per_case(basis: Basis, options: dict) -> Computed:
+    # The report shows the cases, so the average gives the number of meetings away too.
     figures = basis.figures
     value = figures.meetings / figures.cases if figures.cases else None
-    return Computed(_number(value), figures.cases)
+    return Computed(_number(value), min(figures.cases, figures.meetings))
 
 
 def _agreements_on_time(basis: Basis, options: dict) -> Computed:
-    due = basis.agreements_due
-    return Computed(_share(basis.figures.agreements_on_time, due["due"]), due["cases"])
+    # The report shows how many agreements were done on time; the share rests on that count.
+    due, on_time = basis.agreements_due, basis.figures.agreements_on_time
+    return Computed(_share(on_time, due["due"]), min(due["cases"], on_time))
 
 
 def _weeks_to_help(basis: Basis, options: dict) -> Computed:
@@ -183,9 +208,10 @@ def _cell(cell: str) -> Callable[[Basis, dict], Computed]:
     def compute(basis: Basis, options: dict) -> Computed:
         domain = options[DOMAIN]
         figures = basis.figures
-        cells = figures.child_cells if domain in CHILD_DOMAINS else figures.family_cells
+        part = "child" if domain in CHILD_DOMAINS else "family"
+        cells = figures.child_cells if part == "child" else figures.family_cells
         n = cells.get(domain, {}).get(cell, 0)
-        return Computed(_number(n), n)
+        return Computed(_number(n), basis.resting_on(((part, domain, cell),), n))
 
     return compute
 
@@ -195,7 +221,13 @@ def _satisfied(basis: Basis, options: dict) -> Computed:
     party = options.get(PARTY)
     answers = by_party.get(party, Counter()) if party else sum(by_party.values(), Counter())
     n = sum(answers.values())
-    return Computed(_share(answers[Satisfaction.SATISFIED], n), n)
+    satisfied = answers[Satisfaction.SATISFIED]
+    # The share gives the number satisfied away, as the report's cells would: it rests on the
+    # parties' satisfied cells and answers, hidden where the report hides them.
+    parties = [party] if party else [p.value for p in Party]
+    keys = tuple(("satisfaction", p, Satisfaction.SATISFIED.value) for p in parties)
+    keys += tuple(("answers", p) for p in parties)
+    return Computed(_share(satisfied, n), basis.resting_on(keys, min(n, satisfied)))
 
 
 def _out_of_school_children(basis: Basis, options: dict) -> Computed:
