@@ -95,7 +95,7 @@ def test_demo_has_a_meeting_with_agreements_to_follow_up():
 # What each demo case holds: participants, school periods, group years, consents, cards,
 # cards without a date, and links between perspectives.
 DEMO_CONTENT = {
-    "Familie El Amrani": (3, 4, 10, 2, 20, 1, 0),
+    "Familie El Amrani": (3, 4, 10, 2, 22, 1, 0),
     "Familie de Vries": (5, 2, 7, 3, 13, 0, 2),
     "Familie Öztürk": (3, 4, 15, 2, 11, 1, 0),
     "Casus Zonnebloem": (3, 1, 7, 0, 4, 0, 0),

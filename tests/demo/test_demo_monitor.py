@@ -13,6 +13,7 @@ from rondom.demo.accounts import DEMO_NETWORK
 from rondom.demo.monitor import ANSWER, RESULT
 from rondom.monitor.consent import counting
 from rondom.monitor.models import Perspective, Signal, SignalOrigin, Story
+from rondom.networks.access import cases_in_network
 from rondom.networks.models import Network
 from rondom.timeline.models import CardNote
 from tests.documents.pdf_reading import all_text, read_pdf
@@ -61,6 +62,9 @@ def test_three_signals_under_two_themes_one_answered_back_on_the_cards(network):
     assert [theme.name for theme in answered] == ["Wachtlijsten"]
     cards = SignalOrigin.objects.filter(signal__theme__in=answered).values("card")
     assert CardNote.objects.filter(card__in=cards, text=ANSWER).count() == 2
+    counting = cases_in_network(network)
+    origins = SignalOrigin.objects.filter(signal__network=network)
+    assert all(counting.filter(pk=origin.card.case_id).exists() for origin in origins)
 
 
 def test_running_the_demo_again_adds_no_second_monitor(network):

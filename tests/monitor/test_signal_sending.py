@@ -185,6 +185,10 @@ def test_a_case_that_counts_in_no_network_has_nowhere_to_send(world):
     assert "telt in geen enkel netwerk mee" in page
     client.post(send_url(world.card), {"network": world.network.pk, "text": SENT_TEXT})
     assert not Signal.objects.filter(network=world.network).exists()
+    # Not even code that skips the page can send it there.
+    with pytest.raises(ValueError):
+        send_signal(world.card, world.network, SENT_TEXT, None, world.manager)
+    assert not Signal.objects.filter(network=world.network).exists()
 
 
 def test_with_two_networks_the_case_manager_chooses_and_each_gets_it_once(world):

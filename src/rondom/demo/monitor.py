@@ -10,8 +10,9 @@ of the weeks-to-help indicator come from all three perspectives, and what the pa
 do in the first half-year became a network agreement. The review meeting of the latest half-year
 is held and closed, so its report can be printed.
 
-Three policy cards of the demo cases went up to the network: two under *Wachtlijsten*, which
-the network answered (the answer shows on those cards), and one under *Ontbrekend aanbod*.
+Three policy cards of the demo cases that count in the network went up to it: two under
+*Wachtlijsten*, which the network answered (the answer shows on those cards), and one under
+*Ontbrekend aanbod*.
 """
 
 from dataclasses import dataclass
@@ -152,16 +153,19 @@ STORIES = [
 
 NOTES = (
     "Aanwezig: school, jeugdteam, kinderopvang en gemeente.\n"
-    "De weken tot de eerste hulp bij leren dalen; de route werkt. Het wachten op onderzoek "
+    "De weken tot de eerste hulp bij leren liggen ver onder de nulmeting; de route werkt. "
+    "Het wachten op onderzoek "
     "blijft het knelpunt: de gemeente neemt dit mee naar het regionale overleg.\n"
     "De wachtlijst voor specialistische jeugdhulp is korter, maar nog ver boven de "
     "streefwaarde."
 )
 
 # Three policy cards of the demo cases, by their text, with the theme they went under.
+# Only cases that count in the network's figures can send one: the El Amrani family and
+# the anonymous Casus Zonnebloem.
 SIGNALS = {
-    "Wachtlijst van vijf maanden voor specialistische hulp": "Wachtlijsten",
-    "Geen plek in het SBO tot er een toelaatbaarheidsverklaring was": "Wachtlijsten",
+    "Vier maanden wachten op een dyslexieonderzoek": "Wachtlijsten",
+    "Schuldhulpverlening kon pas na drie maanden beginnen": "Wachtlijsten",
     "Geen passend aanbod in de wijk voor naschoolse opvang": "Ontbrekend aanbod",
 }
 ANSWER = (

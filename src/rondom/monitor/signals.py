@@ -119,7 +119,10 @@ def send_signal(card: Card, network: Network, text: str, theme: SignalTheme | No
     when the card went to this network before."""
     if theme is not None and theme.network_id != network.pk:
         raise ValueError("the theme belongs to another network")
-    named = len(networks_of_case(card.case)) > 1
+    networks = networks_of_case(card.case)
+    if network.pk not in {counting.pk for counting in networks}:
+        raise ValueError("the case does not count in this network")
+    named = len(networks) > 1
     with transaction.atomic():
         # One sender at a time per card, so that a double click cannot send it twice.
         Card.objects.select_for_update().filter(pk=card.pk).first()
