@@ -27,6 +27,7 @@ from rondom.monitor.models import (
     ReviewMeeting,
     Story,
 )
+from rondom.monitor.reviews import counting_indicators
 from tests.networks.agreement_world import World, build
 
 # The hidden figure: it must never leave the server.
@@ -131,3 +132,12 @@ def build_monitor() -> Monitor:
         closed_at=FROZEN_AT,
     )  # fmt: skip
     return Monitor(world, joint, periods, made, review, other_indicator, other_review)
+
+
+def close(review: ReviewMeeting, at=FROZEN_AT) -> None:
+    """Close a meeting as *Verslag maken* does: its report keeps the indicators counting now."""
+    review.closed_at = at
+    review.reported_indicators = list(
+        counting_indicators(review.network).values_list("pk", flat=True)
+    )
+    review.save()

@@ -12,7 +12,7 @@ from rondom.monitor.models import Story
 from tests.documents.pdf_reading import A4_PORTRAIT, all_text, assert_size, read_pdf
 from tests.networks.agreement_world import agreement, client_for, today
 
-from .story_world import HIDDEN, MARKER, build_monitor
+from .story_world import HIDDEN, MARKER, build_monitor, close
 
 
 @pytest.fixture
@@ -31,8 +31,7 @@ def monitor(db):
     agreement(made.world.network, "Gesprek met de wethouder", owner_user=made.world.ib,
               due_on=today() - timedelta(days=1))  # fmt: skip
     made.review.notes = "We leerden dat de wachtlijst korter werd door het spreekuur."
-    made.review.closed_at = timezone.now()
-    made.review.save()
+    close(made.review, timezone.now())
     return made
 
 

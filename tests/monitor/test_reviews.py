@@ -15,7 +15,15 @@ from rondom.monitor.reviews import agenda_for, counting_indicators
 from rondom.networks.models import NetworkAgreement
 from tests.networks.agreement_world import agreement, client_for, today
 
-from .story_world import FROZEN_AT, HIDDEN, agree, build_monitor, figures, indicator, period
+from .story_world import (
+    HIDDEN,
+    agree,
+    build_monitor,
+    close,
+    figures,
+    indicator,
+    period,
+)
 
 
 @pytest.fixture
@@ -176,6 +184,22 @@ def test_notes_are_versioned_and_closing_makes_the_report(monitor):
 
 
 @pytest.mark.django_db
+def test_a_closed_meeting_keeps_the_indicators_that_counted_when_its_report_was_made(monitor):
+    carla = client_for(monitor.world.coordinator)
+    counted = list(counting_indicators(monitor.world.network))
+    assert carla.post(review_url(monitor), {"notes": "Klaar", "version": "1", "close": "1"})
+    monitor.review.refresh_from_db()
+    assert sorted(monitor.review.reported_indicators) == sorted(i.pk for i in counted)
+    kept = counted[0]
+    kept.consents.all().delete()  # its organisations withdraw after the meeting
+    later = indicator(monitor.joint, "Pas later gekozen", "higher", "10")
+    agree(later, monitor.world.school, monitor.world.team)
+    figures(later, monitor.periods, ["1", "2", "3"])
+    names = [item.indicator.name for item in agenda_for(monitor.review).indicators]
+    assert kept.name in names and later.name not in names
+
+
+@pytest.mark.django_db
 def test_every_page_and_report_writes_a_line_in_the_access_log(monitor):
     client = client_for(monitor.world.coordinator)
     client.get(reverse("monitor:reviews", args=[monitor.world.network.pk]))
@@ -216,8 +240,6 @@ def grow(monitor, extra_indicators: int, years: range) -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["review", "review_report"])
 def test_the_meeting_does_not_grow_with_indicators_and_periods(monitor, name):
-    monitor.review.closed_at = FROZEN_AT  # so that its report exists
-    monitor.review.save()
     client = client_for(monitor.world.coordinator)
     url = review_url(monitor, name)
 
@@ -227,9 +249,11 @@ def test_the_meeting_does_not_grow_with_indicators_and_periods(monitor, name):
         return len(captured.captured_queries)
 
     grow(monitor, 0, range(0))  # a story, an agreement and an open one: every query runs
+    close(monitor.review)  # so that its report exists
     client.get(url)
     few = queries()
     grow(monitor, 6, range(2015, 2020))
+    close(monitor.review)
     assert NetworkAgreement.objects.filter(network=monitor.world.network).count() > 30
     assert queries() == few
 

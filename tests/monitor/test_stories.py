@@ -14,7 +14,7 @@ from rondom.networks.models import NetworkAgreement
 from tests.documents.pdf_reading import all_text, read_pdf
 from tests.networks.agreement_world import client_for, today
 
-from .story_world import FROZEN_AT, MARKER, build_monitor
+from .story_world import MARKER, build_monitor, close
 
 SECRET = "Ouders vertellen dat de wachtlijst het grootste probleem is"
 
@@ -219,8 +219,7 @@ def pages(monitor) -> list[str]:
     network = monitor.world.network.pk
     Story.objects.create(indicator=monitor.indicators["happy"], period=monitor.periods[2],
                          perspective="child_parent", will_do="Doen")  # fmt: skip
-    monitor.review.closed_at = FROZEN_AT  # so that its report exists
-    monitor.review.save()
+    close(monitor.review)  # so that its report exists
     return [
         indicator_url(monitor),
         story_url(monitor),

@@ -39,6 +39,7 @@ from rondom.monitor.models import (
     Story,
     StoryAgreement,
 )
+from rondom.monitor.reviews import counting_indicators
 from rondom.monitor.signals import answer_theme, send_signal
 from rondom.networks.models import Network, NetworkAgreement
 from rondom.timeline.kinds import CardKind
@@ -307,7 +308,12 @@ def _agreement_from_story(indicator: Indicator, period: Period, users) -> None:
 def _review(network: Network, period: Period) -> None:
     held_on = _start_of(*next_half(period.year, period.half)) + timedelta(days=60)
     ReviewMeeting.objects.create(
-        network=network, period=period, held_on=held_on, notes=NOTES, closed_at=_at(held_on, 16)
+        network=network,
+        period=period,
+        held_on=held_on,
+        notes=NOTES,
+        closed_at=_at(held_on, 16),
+        reported_indicators=list(counting_indicators(network).values_list("pk", flat=True)),
     )
 
 

@@ -238,6 +238,9 @@ class ReviewMeeting(Versioned):
     held_on = models.DateField(_("held on"))
     notes = models.TextField(_("notes"), max_length=10000, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The ids of the indicators that counted when the report was made: the report keeps
+    # them, also when an organisation withdraws its agreement later.
+    reported_indicators = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -29,6 +29,21 @@ def counting_indicators(network: Network) -> QuerySet[Indicator]:
     )
 
 
+def reported_or_counting(review: ReviewMeeting) -> QuerySet[Indicator]:
+    """The indicators of a meeting: those that counted when its report was made, or, while it
+    is still open, those that count now."""
+    counting_now = counting_indicators(review.network)
+    if review.closed_at is None:
+        return counting_now
+    return (
+        Indicator.objects.filter(
+            joint_agreement__network=review.network, pk__in=review.reported_indicators
+        )
+        .select_related("joint_agreement")
+        .order_by(*counting_now.query.order_by)
+    )
+
+
 @dataclass(frozen=True)
 class InReview:
     """One counting indicator at the meeting: its trend, its point in the meeting's period
@@ -73,7 +88,7 @@ def agenda_for(review: ReviewMeeting) -> Agenda:
     """Everything the meeting's page and report show, in a fixed number of queries."""
     network, period = review.network, review.period
     periods = periods_of(network)
-    indicators = list(counting_indicators(network))
+    indicators = list(reported_or_counting(review))
     trends = trends_for(indicators, network, periods)
     found = stories_at(indicators, [period])
     agenda = Agenda(review, network, period, min_cell_of(network))

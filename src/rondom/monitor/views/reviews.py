@@ -19,7 +19,7 @@ from ..access import get_network_for_monitor, get_review_for
 from ..models import ReviewMeeting
 from ..report import render_report, report_context, report_filename
 from ..review_forms import ReviewNotesForm, ReviewPlanForm
-from ..reviews import agenda_for
+from ..reviews import agenda_for, counting_indicators
 from ..trend import period_label
 from .indicators import log
 
@@ -70,6 +70,8 @@ def review(request: HttpRequest, network_id: int, review_id: int) -> HttpRespons
     if valid:
         if closing:
             form.instance.closed_at = timezone.now()
+            counted = counting_indicators(meeting.network).values_list("pk", flat=True)
+            form.instance.reported_indicators = list(counted)
         if form.save_if_current():
             log(request.user, network_id, "review_close" if closing else "review_notes")
             if closing:
