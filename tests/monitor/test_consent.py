@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from rondom.monitor.consent import (
     AlreadyAgreed,
+    IndicatorChanged,
     agree,
     counting,
     organisations_of,
@@ -37,16 +38,25 @@ def agree_url(ind: Indicator) -> str:
 def test_an_indicator_counts_only_after_two_distinct_organisations_agree(world):
     network = world["network"]
     ind = indicator(joint_agreement(network))
-    agree(ind, world["school"], world["ann"])
+    agree(ind, world["school"], world["ann"], ind.version)
     assert not counting(Indicator.objects.all()).exists()
     # Bo coordinates for the same school: still one organisation.
     with pytest.raises(AlreadyAgreed) as already:
-        agree(ind, world["school"], world["bo"])
+        agree(ind, world["school"], world["bo"], ind.version)
     assert already.value.consent.agreed_by == world["ann"]
     assert IndicatorConsent.objects.count() == 1
     assert with_agreed(Indicator.objects.all()).get().agreed == 1
-    assert agree(ind, world["youth"], world["cas"]) is True  # counts from now on
+    assert agree(ind, world["youth"], world["cas"], ind.version) is True  # counts from now on
     assert list(counting(Indicator.objects.all())) == [ind]
+
+
+def test_an_organisation_cannot_agree_to_a_version_of_the_indicator_it_did_not_read(world):
+    ind = indicator(joint_agreement(world["network"]))
+    read = ind.version
+    Indicator.objects.filter(pk=ind.pk).update(version=read + 1, definition="Iets anders")
+    with pytest.raises(IndicatorChanged):
+        agree(ind, world["school"], world["ann"], read)
+    assert not IndicatorConsent.objects.exists()
 
 
 def test_the_page_says_who_agreed_and_how_many_are_still_needed(world):
@@ -96,8 +106,8 @@ def test_a_coordinator_agrees_only_for_an_own_member_organisation(world):
 def test_an_organisation_that_leaves_the_network_takes_its_agreement_along(world):
     network = world["network"]
     ind = indicator(joint_agreement(network))
-    agree(ind, world["school"], world["ann"])
-    agree(ind, world["youth"], world["cas"])
+    agree(ind, world["school"], world["ann"], ind.version)
+    agree(ind, world["youth"], world["cas"], ind.version)
     assert counting(Indicator.objects.all()).exists()
     NetworkMember.objects.filter(network=network, organisation=world["youth"]).delete()
     assert not counting(Indicator.objects.all()).exists()
@@ -118,8 +128,8 @@ def test_agreeing_from_a_page_opened_before_a_change_is_refused(world):
 def test_a_coordinator_takes_back_the_agreement_of_an_own_organisation(world):
     network = world["network"]
     ind = indicator(joint_agreement(network))
-    agree(ind, world["school"], world["ann"])
-    agree(ind, world["youth"], world["cas"])
+    agree(ind, world["school"], world["ann"], ind.version)
+    agree(ind, world["youth"], world["cas"], ind.version)
     withdraw = reverse("monitor:indicator_withdraw", args=[network.pk, ind.pk, world["youth"].pk])
     # Ann cannot take back the youth team's agreement.
     assert client_for(world["ann"]).post(withdraw).status_code == 404
@@ -147,8 +157,8 @@ def edit(client, ind: Indicator, **changes):
 def test_a_change_to_what_it_measures_takes_every_agreement_back(world):
     network = world["network"]
     ind = indicator(joint_agreement(network), name="Casussen")
-    agree(ind, world["school"], world["ann"])
-    agree(ind, world["youth"], world["cas"])
+    agree(ind, world["school"], world["ann"], ind.version)
+    agree(ind, world["youth"], world["cas"], ind.version)
     ann = client_for(world["ann"])
 
     # Correcting the name keeps the agreements.
@@ -167,8 +177,8 @@ def test_a_change_to_what_it_measures_takes_every_agreement_back(world):
     assert "telt nog niet mee: nog 2 organisaties nodig" in page.lower()
 
     # Once it counts again, the note goes.
-    agree(ind, world["school"], world["ann"])
-    agree(ind, world["youth"], world["cas"])
+    agree(ind, world["school"], world["ann"], ind.version)
+    agree(ind, world["youth"], world["cas"], ind.version)
     ind.refresh_from_db()
     assert ind.agreements_withdrawn_at is None
 

@@ -123,7 +123,7 @@ def test_an_indicator_that_starts_counting_later_gets_its_frozen_figure_then(wor
     assert Period.objects.get().frozen_at == period.frozen_at
     # Taking the agreement back and giving it again computes nothing again.
     late.consents.filter(organisation=world["youth"]).delete()
-    assert agree(late, world["youth"], world["cas"]) is True
+    assert agree(late, world["youth"], world["cas"], late.version) is True
     assert freezing.fill_in(late) == 0
     assert PeriodValue.objects.get().frozen_at == value.frozen_at
 

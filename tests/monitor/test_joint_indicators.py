@@ -93,7 +93,7 @@ def test_a_theme_and_an_option_that_does_not_apply(world):
         ({"domain": "astrology"}, "Kies een gebied uit de lijst."),
         ({"target": "acht"}, "Geef een getal, bijvoorbeeld 8 of 8,5."),
         ({"target": "8,125"}, "Geef een getal met hoogstens 2 cijfers na de komma."),
-        ({"target": "123456789"}, "Geef een getal met hoogstens 8 cijfers voor de komma."),
+        ({"target": "123456789"}, "Geef een getal met minder cijfers voor de komma."),
         ({"target": "-1"}, "Deze bron telt, dus het cijfer is 0 of meer."),
         ({"source_choice": "satisfied", "target": "120"}, "Een percentage ligt tussen 0 en 100."),
         ({"source_choice": "scan_level", "level": "governance", "target": "7"},

@@ -82,16 +82,26 @@ class AlreadyAgreed(Exception):
         self.consent = consent
 
 
-def agree(indicator: Indicator, organisation: Organisation, user) -> bool:
+class IndicatorChanged(Exception):
+    """The indicator was changed after the person agreeing read it."""
+
+
+def agree(indicator: Indicator, organisation: Organisation, user, version: int) -> bool:
     """Record that `organisation` agrees, as `user`; True when the indicator counts from now.
 
     The caller has checked that the organisation is the user's and a member of the network.
     Two people of one organisation agreeing at once still make one agreement: the unique
-    constraint lets only one of them in, and the other hears who was first.
+    constraint lets only one of them in, and the other hears who was first. Raises
+    IndicatorChanged when the indicator is no longer the `version` the person read.
     """
     was_counting = counts(indicator)
     try:
         with transaction.atomic():
+            # Locks the indicator until the agreement is stored, so that a change that takes
+            # the agreements back cannot slip in between reading it and agreeing to it.
+            read = Indicator.objects.select_for_update().filter(pk=indicator.pk, version=version)
+            if not read.exists():
+                raise IndicatorChanged
             IndicatorConsent.objects.create(
                 indicator=indicator, organisation=organisation, agreed_by=user
             )

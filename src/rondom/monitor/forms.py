@@ -44,8 +44,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("Give a date, for example 31-12-2026.")}
 NUMBER_ERRORS = {
     "invalid": _("Give a number, for example 8 or 8,5."),
-    "max_digits": _("Give a number of at most 8 digits before the comma."),
-    "max_whole_digits": _("Give a number of at most 8 digits before the comma."),
+    "max_digits": _("Give a number with fewer digits."),
+    "max_whole_digits": _("Give a number with fewer digits before the comma."),
     "max_decimal_places": _("Give a number with at most 2 digits after the comma."),
 }
 
@@ -389,6 +389,10 @@ class IndicatorForm(PlainTextMixin, VersionedForm):
             )  # fmt: skip
 
 
+STALE = _("The indicator changed after you opened the page. Read what it measures now, and "
+          "agree again if you still do.")  # fmt: skip
+
+
 class AgreeForm(forms.Form):
     """Agreeing to an indicator on behalf of one of one's own member organisations."""
 
@@ -403,7 +407,9 @@ class AgreeForm(forms.Form):
             ),
         },
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, error_messages={"required": STALE, "invalid": STALE}
+    )
 
     def __init__(self, *args, organisations, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
@@ -414,12 +420,8 @@ class AgreeForm(forms.Form):
 
     def clean_version(self):
         version = self.cleaned_data.get("version")
-        if version is not None and version != self.indicator.version:
-            raise forms.ValidationError(
-                _("The indicator changed after you opened the page. Read what it measures "
-                  "now, and agree again if you still do."),
-                code="stale",
-            )  # fmt: skip
+        if version != self.indicator.version:
+            raise forms.ValidationError(STALE, code="stale")
         return version
 
 

@@ -22,6 +22,7 @@ from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from rondom.audit.log import record
@@ -107,7 +108,8 @@ def sent_label(network: Network, month: date, named: bool) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         if named:
             return _("Passed on to the network %(network)s (%(month)s)") % {
-                "network": network.name,
+                # A note's label holds 200 characters; a network's name may take 160.
+                "network": Truncator(network.name).chars(100),
                 "month": month_text(month),
             }
         return _("Passed on to the network (%(month)s)") % {"month": month_text(month)}
@@ -132,6 +134,8 @@ def send_signal(card: Card, network: Network, text: str, theme: SignalTheme | No
         signal = Signal.objects.create(network=network, theme=theme, text=text, month=month)
         SignalOrigin.objects.create(signal=signal, card=card)
         add_notes([CardNote(card=card, label=sent_label(network, month, named))])
+        if theme is not None:
+            theme = SignalTheme.objects.select_for_update().get(pk=theme.pk)
         if theme is not None and theme.answered_at is not None:
             deliver_answer(theme, [signal.pk])
     record(
@@ -165,6 +169,9 @@ def assign(network: Network, signal_ids: Iterable[UUID], theme: SignalTheme | No
     if theme is not None and theme.network_id != network.pk:
         raise ValueError("the theme belongs to another network")
     with transaction.atomic():
+        if theme is not None:
+            # Wait for an answer being given to the theme, so these cards get it too.
+            theme = SignalTheme.objects.select_for_update().get(pk=theme.pk)
         moving = Signal.objects.filter(network=network, pk__in=list(signal_ids))
         moving = list(moving.exclude(theme=theme) if theme else moving.exclude(theme=None))
         ids = [signal.pk for signal in moving]
@@ -206,10 +213,12 @@ def deliver_answer(theme: SignalTheme, signal_ids: list, changed: bool = False) 
         origin.card_id: origin.card
         for origin in SignalOrigin.objects.filter(signal__in=signal_ids).select_related("card")
     }
+    # A card that has this answer already, given or changed, gets no second note of it.
+    labels = {answer_label(theme, False), answer_label(theme, True)}
     has_it = set(
-        CardNote.objects.filter(card__in=list(cards), label=label, text=theme.answer).values_list(
-            "card_id", flat=True
-        )
+        CardNote.objects.filter(
+            card__in=list(cards), label__in=labels, text=theme.answer
+        ).values_list("card_id", flat=True)
     )
     notes = [
         CardNote(card=card, label=label, text=theme.answer)

@@ -73,11 +73,14 @@ class Point:
     change: Change | None
     has_value: bool  # a figure is stored for the period (shown, hidden or empty)
     change_hidden: bool = False  # no change: this figure or the one before is hidden
+    by_hand: bool = False  # a figure entered by hand is never frozen: it is entered
 
     @property
     def frozen_text(self) -> str:
         if not self.has_value:
             return ""
+        if self.by_hand:
+            return _("entered by hand")
         if self.figure.frozen_at is not None:
             day = formats.date_format(timezone.localtime(self.figure.frozen_at).date(), "j-n-Y")
             return _("frozen on %(date)s") % {"date": day}
@@ -149,6 +152,7 @@ def build_trend(
                 change=change_between(before, figure, indicator.better),
                 has_value=stored is not None,
                 change_hidden=figure.hidden or (before is not None and before.hidden),
+                by_hand=indicator.is_manual,
             )
         )
         before = figure

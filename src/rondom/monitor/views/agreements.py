@@ -32,6 +32,7 @@ from ..access import get_indicator_for, get_joint_agreement_for, get_network_for
 from ..catalogue import SOURCES, SOURCES_BY_KEY, Computed, describe
 from ..consent import (
     AlreadyAgreed,
+    IndicatorChanged,
     agree,
     changes_what_it_measures,
     organisations_of,
@@ -41,7 +42,7 @@ from ..consent import (
     with_agreed,
     withdraw,
 )
-from ..forms import AgreeForm, IndicatorForm, JointAgreementForm, ManualValueForm
+from ..forms import STALE, AgreeForm, IndicatorForm, JointAgreementForm, ManualValueForm
 from ..freezing import fill_in, half_of, next_half, provisional, runs_in
 from ..models import (
     AGREEMENTS_NEEDED,
@@ -336,7 +337,10 @@ def indicator_agree(request: HttpRequest, network_id: int, indicator_id: int) ->
         return redirect(_at(indicator))
     organisation = form.cleaned_data["organisation"]
     try:
-        started = agree(indicator, organisation, request.user)
+        started = agree(indicator, organisation, request.user, form.cleaned_data["version"])
+    except IndicatorChanged:
+        messages.error(request, STALE)
+        return redirect(_at(indicator))
     except AlreadyAgreed as already:
         consent = already.consent
         messages.info(

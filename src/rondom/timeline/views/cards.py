@@ -205,7 +205,13 @@ def card_edit(request, case_id: int, card_id: int):
             still_visible = visible_cards(access).filter(pk=card.pk).exists()
             shown = conflict.current if still_visible else None
             return _form_response(
-                request, form, card.case, card, conflict=shown, status=409, access=access
+                request,
+                form,
+                card.case,
+                card,
+                conflict=shown,
+                status=409,
+                access=access if still_visible else None,
             )
         saved = (card, _saved_message(helped))
         return _changed_response(
