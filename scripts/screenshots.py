@@ -1,7 +1,8 @@
 """Draw the README's pictures afresh: docs/timeline.png, docs/praatplaat.png, docs/board.png
 (the meeting on a classroom board), docs/phone.png (the meeting page on a phone) and
-docs/insight.png (the demo network's figures, as its coordinator sees them) and docs/scan.png
-(the results of the network's latest closed round of the samenwerkingsscan).
+docs/insight.png (the demo network's figures, as its coordinator sees them), docs/scan.png
+(the results of the network's latest closed round of the samenwerkingsscan) and
+docs/monitor.png (an indicator of the network's joint agreement, with the story behind it).
 
 The demo goes into a SQLite database in a temporary folder, uvicorn serves it on a free port
 of 127.0.0.1, and Debian's chromium, driven by Playwright, logs in as the demo's intern
@@ -60,6 +61,7 @@ def take_pictures(base_url: str) -> None:
     from rondom.cases.models import Case
     from rondom.demo.accounts import DEMO_NETWORK
     from rondom.demo.cases import PAPER_CASE
+    from rondom.monitor.models import Indicator
     from rondom.networks.models import Network
     from tests.e2e.conftest import CHROMIUM, log_in
 
@@ -125,6 +127,17 @@ def take_pictures(base_url: str) -> None:
             clip={"x": 0, "y": top, "width": VIEWPORT["width"], "height": 1600},
         )
         print(f"wrote {DOCS / 'scan.png'}")
+
+        # An indicator of the joint agreement: its trend, and the story behind the numbers.
+        indicator = Indicator.objects.filter(joint_agreement__network=network).order_by("pk")[0]
+        coordinator.goto(f"{base_url}/networks/{network.pk}/monitor/indicators/{indicator.pk}/")
+        coordinator.wait_for_selector("main svg")
+        coordinator.screenshot(
+            path=str(DOCS / "monitor.png"),
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": 2000},
+        )
+        print(f"wrote {DOCS / 'monitor.png'}")
         browser.close()
 
 

@@ -174,7 +174,9 @@ def test_the_catalogue_uses_one_word_for_each_thing_and_je():
     strings = dutch_strings()
     assert len(strings) > 500
     for text in strings:
-        lowered = text.lower()
+        # The monitor's *leerbijeenkomst* (issue 15) is a name of its own; a case's meeting
+        # is still an overleg.
+        lowered = text.lower().replace("leerbijeenkomst", "")
         assert not [word for word in FORBIDDEN if word in lowered], text
         assert not FORMAL.search(text), text
 

@@ -17,6 +17,7 @@ from rondom.accounts.models import Organisation, User
 from rondom.cases.access import Scope, access_for, cases_for, may_start_case
 from rondom.demo.cases import DEMO_CASES
 from rondom.meetings.models import Meeting
+from rondom.monitor.models import Indicator
 from rondom.networks.access import networks_for
 from rondom.scan.answering import open_invitations
 from rondom.scan.models import Round
@@ -150,7 +151,7 @@ def _network_pages(user) -> list[MainPage]:
                     reverse("networks:member_remove", args=[network.pk, member.pk]),
                 )
             )
-        pages += _scan_pages(network)
+        pages += _scan_pages(network) + _monitor_pages(network)
     return pages
 
 
@@ -178,6 +179,38 @@ def _scan_pages(network) -> list[MainPage]:
                 f"results of a closed scan round of {name}",
                 reverse("scan:results", args=[network.pk, closed.pk]),
             )
+        )
+    return pages
+
+
+def _monitor_pages(network) -> list[MainPage]:
+    """A coordinator's monitor: the joint agreements, an indicator with its trend and stories,
+    the review meetings and one of them, the signals and a theme."""
+    name, args = network.name, [network.pk]
+    pages = [
+        MainPage(f"monitor of {name}", reverse("monitor:overview", args=args)),
+        MainPage(f"review meetings of {name}", reverse("monitor:reviews", args=args)),
+        MainPage(f"signals of {name}", reverse("monitor:signals", args=args)),
+    ]
+    indicator = Indicator.objects.filter(joint_agreement__network=network).order_by("pk").first()
+    if indicator is not None:
+        pages.append(
+            MainPage(
+                f"an indicator of {name}",
+                reverse("monitor:indicator", args=[*args, indicator.pk]),
+            )
+        )
+    review = network.reviews.order_by("-held_on").first()
+    if review is not None:
+        pages.append(
+            MainPage(
+                f"a review meeting of {name}", reverse("monitor:review", args=[*args, review.pk])
+            )
+        )
+    theme = network.signal_themes.order_by("pk").first()
+    if theme is not None:
+        pages.append(
+            MainPage(f"a signal theme of {name}", reverse("monitor:theme", args=[*args, theme.pk]))
         )
     return pages
 

@@ -139,8 +139,10 @@ def weeks_text(value: float | None) -> str:
     return "" if value is None else formats.number_format(value, 1)
 
 
-def build_report(figures: Figures, k: int, scope: str, filters: list | None = None) -> Report:
-    """The report of these figures, with every count below `k` hidden (see `suppression`)."""
+def values_and_lines(figures: Figures) -> tuple[dict[tuple, int], list[Line]]:
+    """Every count the report shows, by key, and the lines of cells that add up to a total.
+    The monitor asks the same question of them, so that no figure of its shows what the
+    report hides."""
     values: dict[tuple, int] = {
         ("cases",): figures.cases,
         ("children",): figures.children,
@@ -179,7 +181,12 @@ def build_report(figures: Figures, k: int, scope: str, filters: list | None = No
         open_keys.append(("open", domain.value))
     values[("open",)] = sum(values[key] for key in open_keys)
     lines.append(Line(tuple(open_keys), ("open",)))
+    return values, lines
 
+
+def build_report(figures: Figures, k: int, scope: str, filters: list | None = None) -> Report:
+    """The report of these figures, with every count below `k` hidden (see `suppression`)."""
+    values, lines = values_and_lines(figures)
     hidden = hidden_keys(values, lines, k)
 
     def shown(key: tuple, whole: tuple | None = None) -> Shown:

@@ -9,7 +9,15 @@ from django.http import Http404
 from rondom.networks.access import get_network_for
 from rondom.networks.models import Network
 
-from .models import Indicator, JointAgreement, SignalTheme
+from .models import (
+    Indicator,
+    JointAgreement,
+    Period,
+    Perspective,
+    ReviewMeeting,
+    SignalTheme,
+    Story,
+)
 
 
 def get_network_for_monitor(user, network_id: int) -> Network:
@@ -30,6 +38,35 @@ def get_indicator_for(user, network_id: int, indicator_id: int) -> Indicator:
     found = (
         Indicator.objects.filter(joint_agreement__network=network, pk=indicator_id)
         .select_related("joint_agreement__network")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_story_for(
+    user, network_id: int, indicator_id: int, period_id: int, perspective: str
+) -> Story:
+    """The story of an indicator of this network in one of its periods, from a perspective;
+    unsaved while nobody wrote it yet. A 404 for anything not of this network."""
+    indicator = get_indicator_for(user, network_id, indicator_id)
+    if perspective not in Perspective.values:
+        raise Http404
+    period = Period.objects.filter(network_id=network_id, pk=period_id).first()
+    if period is None:
+        raise Http404
+    found = Story.objects.filter(indicator=indicator, period=period, perspective=perspective)
+    story = found.first() or Story(indicator=indicator, period=period, perspective=perspective)
+    story.indicator, story.period = indicator, period
+    return story
+
+
+def get_review_for(user, network_id: int, review_id: int) -> ReviewMeeting:
+    network = get_network_for(user, network_id)
+    found = (
+        ReviewMeeting.objects.filter(network=network, pk=review_id)
+        .select_related("network", "period")
         .first()
     )
     if found is None:

@@ -42,7 +42,7 @@ class Better(models.TextChoices):
     LOWER = "lower", _("lower is better")
 
 
-class JointAgreement(models.Model):
+class JointAgreement(Versioned):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="joint_agreements")
     result = models.CharField(
         _("result"),
@@ -109,6 +109,9 @@ class Indicator(Versioned):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     proposed_at = models.DateTimeField(auto_now_add=True)
+    # When a change to what it measures took back the organisations' agreement; cleared when it
+    # counts again. The page says so, so the partners know why they are asked again.
+    agreements_withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["joint_agreement", "pk"]
@@ -165,7 +168,7 @@ class Period(models.Model):
         return f"{self.year}-{self.half}"
 
 
-class PeriodValue(models.Model):
+class PeriodValue(Versioned):
     """An indicator's figure for a period: computed and frozen, or entered by hand."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
@@ -179,6 +182,7 @@ class PeriodValue(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    entered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -1,9 +1,11 @@
 """How an indicator's figure for a period is shown: the number, or `<k` when fewer than k
 cases, children or answers stand behind it.
 
-Each figure of the monitor is a single number per indicator and period, never a cell of a
-table with a total, so one hidden cell cannot be worked out from the others here. A figure
-entered by hand comes from a public source (the gemeente, the CBS) and has no count.
+Each figure of the monitor is a single number per indicator and period. Where it is also a
+cell of the insight report (a domain's questions without help, a party's satisfied answers),
+the catalogue stores as its count the smallest count it would give away, so a figure is
+hidden wherever the report hides it, also as a second hidden cell. A figure entered by hand
+comes from a public source (the gemeente, the CBS) and has no count.
 A hidden value is replaced before it reaches a template, a chart, a PDF or the API.
 """
 

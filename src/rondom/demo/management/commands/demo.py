@@ -13,6 +13,7 @@ from rondom.demo.builder import add_satisfaction, build_case, demo_cases
 from rondom.demo.cases import PAPER_CASE
 from rondom.demo.generated import ensure_generated_cases, generated_managers
 from rondom.demo.meetings import add_paper_meeting
+from rondom.demo.monitor import ensure_demo_monitor
 from rondom.demo.scan import ensure_demo_scan
 
 
@@ -43,6 +44,7 @@ class Command(RondomCommand):
                 self.stdout.write(_("Loaded demo case: %(title)s") % {"title": case["title"]})
         made = ensure_generated_cases()
         answered = ensure_demo_scan(network, users)
+        monitored = ensure_demo_monitor(network, users)
         if connection.vendor == "postgresql":
             # Fresh statistics after a bulk load: until autovacuum gets to them, PostgreSQL
             # would plan the figures across cases as if the tables were empty, and choose
@@ -59,6 +61,8 @@ class Command(RondomCommand):
                 _("Filled in the samenwerkingsscan of the network %(count)s times.")
                 % {"count": answered}
             )
+        if monitored:
+            self.stdout.write(_("Set up the monitor of the network's joint agreement."))
         self.stdout.write(
             _("Demo logins use the password '%(password)s' (see README).")
             % {"password": DEMO_PASSWORD}
