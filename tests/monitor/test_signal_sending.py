@@ -152,6 +152,10 @@ def test_sending_makes_a_signal_its_origin_a_note_and_a_log_line(world):
     assert (line.case_id, line.card_id, line.actor_id) == (
         world.case.pk, world.card.pk, world.manager.pk,
     )  # fmt: skip
+    assert line.reason.startswith("consent ")  # the case manager's grounds in the case
+    with translation.override("nl"):
+        log = client_for(world.parent).get(reverse("privacy:access_log", args=[world.case.pk]))
+    assert "zette een kaartje door naar het netwerk" in log.content.decode()
     for event in AuditEvent.objects.all():
         assert SENT_TEXT not in f"{event.action} {event.reason}"
     # The card says so, and offers no second sending to the same network.

@@ -115,10 +115,13 @@ def sent_label(network: Network, month: date, named: bool) -> str:
         return _("Passed on to the network (%(month)s)") % {"month": month_text(month)}
 
 
-def send_signal(card: Card, network: Network, text: str, theme: SignalTheme | None, user) -> Signal:
+def send_signal(
+    card: Card, network: Network, text: str, theme: SignalTheme | None, user, reason: str = ""
+) -> Signal:
     """Pass the card on: a copy of `text` with the month and the theme, its origin kept apart,
-    a note on the card, and a line in the access log (without the text). Raises AlreadySent
-    when the card went to this network before."""
+    a note on the card, and a line in the case's access log (without the text; `reason` is the
+    sender's grounds in the case). Raises AlreadySent when the card went to this network
+    before."""
     if theme is not None and theme.network_id != network.pk:
         raise ValueError("the theme belongs to another network")
     networks = networks_of_case(card.case)
@@ -144,7 +147,7 @@ def send_signal(card: Card, network: Network, text: str, theme: SignalTheme | No
         case_id=card.case_id,
         child_id=card.child_id,
         card_id=card.pk,
-        reason=f"network {network.pk}",
+        reason=reason,
     )
     return signal
 

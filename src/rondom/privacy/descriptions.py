@@ -59,6 +59,7 @@ LOOKED_AT: dict[str, Promise] = {
     "help:question_create": _("opened the form for a new question for help"),
     "help:question_edit": A_QUESTION,
     "help:question_delete": A_QUESTION,
+    "monitor:card_signal": _("opened the page to pass a card on to the network"),
 }
 CHANGED: dict[str, Promise] = {
     "cases:edit": _("changed the case"),
@@ -113,6 +114,7 @@ CHANGED: dict[str, Promise] = {
     "help:question_create": _("added a question for help"),
     "help:question_edit": _("changed a question for help"),
     "help:question_delete": _("removed a question for help"),
+    "monitor:card_signal": _("filled in the page to pass a card on to the network"),
 }
 # Lines written by the code itself rather than for a page.
 OTHER: dict[str, Promise] = {
@@ -126,6 +128,7 @@ OTHER: dict[str, Promise] = {
     "print agreements": _("printed the agreements card of a meeting"),
     "print report": _("printed the report of a meeting"),
     "print family": _("printed the family's copy of the data"),
+    "monitor:signal_sent": _("passed a card on to the network"),
 }
 API = {"view": _("read data through the API"), "change": _("changed data through the API")}
 SOMETHING = {"view": _("looked at data of the case"), "change": _("changed data of the case")}

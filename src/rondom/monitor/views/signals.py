@@ -86,7 +86,7 @@ def card_signal(request: HttpRequest, case_id: int, card_id: int) -> HttpRespons
             if not words or confirmed:
                 try:
                     send_signal(card, data["network"], data["text"], data["theme_object"],
-                                request.user)  # fmt: skip
+                                request.user, access.reason)  # fmt: skip
                 except AlreadySent:
                     messages.error(request, _("This card was passed on to that network before."))
                     return redirect(context["back_url"])
