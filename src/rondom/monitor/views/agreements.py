@@ -187,7 +187,6 @@ def overview(request: HttpRequest, network_id: int) -> HttpResponse:
         "k": k,
         "joints": [(joint, rows.get(joint.pk, [])) for joint in joints],
         "needed": AGREEMENTS_NEEDED,
-        "today": timezone.localdate(),
     }
     return render(request, "monitor/overview.html", context)
 
