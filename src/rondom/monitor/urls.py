@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import agreements, indicators, reviews, signals
+from .views import agreements, indicators, reviews, signals, values
 
 app_name = "monitor"
 
@@ -28,8 +28,8 @@ urlpatterns = [
         agreements.indicator_withdraw,
         name="indicator_withdraw",
     ),
-    path(f"{INDICATOR}/values/", agreements.value_list, name="values"),
-    path(f"{INDICATOR}/values/<int:year>-<int:half>/", agreements.value_edit, name="value_edit"),
+    path(f"{INDICATOR}/values/", values.value_list, name="values"),
+    path(f"{INDICATOR}/values/<int:year>-<int:half>/", values.value_edit, name="value_edit"),
     # Per indicator: the trend, the stories, and the review meetings.
     path(f"{INDICATOR}/", indicators.indicator, name="indicator"),
     path(f"{MONITOR}/reviews/", reviews.review_list, name="reviews"),

@@ -9,11 +9,10 @@ with the network as its grounds and nothing of what was shown or typed.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from rondom.audit.log import record
 from rondom.audit.models import AuditEvent
-from rondom.insights.periods import half_year, half_year_label
+from rondom.insights.periods import half_year_label
 from rondom.networks.access import min_cell_of
 from rondom.networks.models import Network
 
@@ -42,21 +41,21 @@ from ..consent import (
     with_agreed,
     withdraw,
 )
-from ..forms import STALE, AgreeForm, IndicatorForm, JointAgreementForm, ManualValueForm
-from ..freezing import fill_in, half_of, next_half, provisional, runs_in
+from ..forms import JointAgreementForm
+from ..freezing import fill_in, provisional
+from ..indicator_forms import STALE, AgreeForm, IndicatorForm
 from ..models import (
     AGREEMENTS_NEEDED,
     Indicator,
     IndicatorConsent,
     JointAgreement,
-    Period,
     PeriodValue,
     SignalTheme,
 )
 from ..values import Shown, shown
 
 
-def _log(request: HttpRequest, network_id: int, action: str, channel=AuditEvent.Channel.PAGE):
+def log_page(request: HttpRequest, network_id: int, action: str, channel=AuditEvent.Channel.PAGE):
     record(request.user, f"monitor:{action}", channel=channel, reason=f"network {network_id}")
 
 
@@ -65,7 +64,7 @@ def _plain(value) -> str:
     return shown(PeriodValue(value=value), 1).text
 
 
-def _half_label(year: int, half: int) -> str:
+def half_label(year: int, half: int) -> str:
     return str(half_year_label(f"{year}-{half}"))
 
 
@@ -164,11 +163,11 @@ def _rows(request, network: Network, joints: list[JointAgreement], k: int) -> di
             if value is not None:
                 who = value.entered_by.get_full_name() if value.entered_by else ""
                 period = value.period
-                row.latest = Figure(_half_label(period.year, period.half), shown(value, k), who)
+                row.latest = Figure(half_label(period.year, period.half), shown(value, k), who)
             computed: Computed | None = running.get(indicator.pk)
             if computed is not None:
                 unsaved = PeriodValue(value=computed.value, count=computed.count)
-                row.provisional = Figure(_half_label(year, half), shown(unsaved, k))
+                row.provisional = Figure(half_label(year, half), shown(unsaved, k))
         rows[indicator.joint_agreement_id].append(row)
     return rows
 
@@ -181,7 +180,7 @@ def overview(request: HttpRequest, network_id: int) -> HttpResponse:
         JointAgreement.objects.filter(network=network).prefetch_related("signatures__organisation")
     )
     rows = _rows(request, network, joints, k)
-    _log(request, network.pk, "view")
+    log_page(request, network.pk, "view")
     context = {
         "network": network,
         "k": k,
@@ -214,7 +213,7 @@ def joint_new(request: HttpRequest, network_id: int) -> HttpResponse:
         joint.created_by = request.user
         joint.save()
         form.save_signatures(joint)
-    _log(request, network.pk, f"joint_add joint {joint.pk}")
+    log_page(request, network.pk, f"joint_add joint {joint.pk}")
     messages.success(request, _("The joint agreement is saved. Now propose its indicators."))
     return redirect(f"{reverse('monitor:overview', args=[network.pk])}#joint-{joint.pk}")
 
@@ -230,7 +229,7 @@ def joint_edit(request: HttpRequest, network_id: int, joint_id: int) -> HttpResp
     form = JointAgreementForm(request.POST, instance=joint, network=network, today=today)
     valid = form.is_valid()
     if valid and form.save_if_current(form.save_signatures):
-        _log(request, network.pk, f"joint_edit joint {joint.pk}")
+        log_page(request, network.pk, f"joint_edit joint {joint.pk}")
         messages.success(request, _("The joint agreement is saved."))
         return redirect(f"{reverse('monitor:overview', args=[network.pk])}#joint-{joint.pk}")
     joint.refresh_from_db()
@@ -264,7 +263,7 @@ def indicator_new(request: HttpRequest, network_id: int, joint_id: int) -> HttpR
     if not form.is_valid():
         return _indicator_page(request, joint, form, status=422)
     indicator = form.save()
-    _log(request, joint.network_id, f"indicator_add indicator {indicator.pk}")
+    log_page(request, joint.network_id, f"indicator_add indicator {indicator.pk}")
     messages.success(
         request,
         ngettext(
@@ -299,7 +298,7 @@ def indicator_edit(request: HttpRequest, network_id: int, indicator_id: int) -> 
             taken_back.append(take_back_agreements(saved))
 
     if valid and form.save_if_current(after_save):
-        _log(request, network_id, f"indicator_edit indicator {indicator.pk}")
+        log_page(request, network_id, f"indicator_edit indicator {indicator.pk}")
         if taken_back and taken_back[0]:
             messages.warning(
                 request,
@@ -348,7 +347,7 @@ def indicator_agree(request: HttpRequest, network_id: int, indicator_id: int) ->
             % {"organisation": organisation.name, "day": _day(consent.agreed_at)},
         )
         return redirect(_at(indicator))
-    _log(request, network.pk, f"indicator_agree indicator {indicator.pk} organisation "
+    log_page(request, network.pk, f"indicator_agree indicator {indicator.pk} organisation "
                               f"{organisation.pk}")  # fmt: skip
     said = _("%(organisation)s agrees to “%(name)s”.") % {
         "organisation": organisation.name,
@@ -383,7 +382,7 @@ def indicator_withdraw(
     if organisation is None:
         raise Http404
     if withdraw(indicator, organisation):
-        _log(request, network.pk, f"indicator_withdraw indicator {indicator.pk} organisation "
+        log_page(request, network.pk, f"indicator_withdraw indicator {indicator.pk} organisation "
                                   f"{organisation.pk}")  # fmt: skip
         messages.success(
             request,
@@ -391,89 +390,3 @@ def indicator_withdraw(
             % {"organisation": organisation.name, "name": indicator.name},
         )
     return redirect(_at(indicator))
-
-
-# --- figures entered by hand -----------------------------------------------------------------
-
-
-def _manual_indicator(request, network_id: int, indicator_id: int) -> Indicator:
-    indicator = get_indicator_for(request.user, network_id, indicator_id)
-    if not indicator.is_manual:
-        raise Http404
-    return indicator
-
-
-def _half_years(indicator: Indicator, today: date) -> list[tuple[int, int]]:
-    """The half-years a figure can be entered for: those the joint agreement runs in, up to
-    and with the running one, newest first."""
-    joint = indicator.joint_agreement
-    found, current = [], half_of(joint.starts_on)
-    last = half_of(today)
-    while current <= last and runs_in(joint, half_year(*current)):
-        found.append(current)
-        current = next_half(*current)
-    return found[::-1]
-
-
-@login_required
-def value_list(request: HttpRequest, network_id: int, indicator_id: int) -> HttpResponse:
-    indicator = _manual_indicator(request, network_id, indicator_id)
-    network = indicator.joint_agreement.network
-    k = min_cell_of(network)
-    stored = {
-        (value.period.year, value.period.half): value
-        for value in indicator.values.select_related("period", "entered_by")
-    }
-    halves = [
-        (year, half, _half_label(year, half), stored.get((year, half)))
-        for year, half in _half_years(indicator, timezone.localdate())
-    ]
-    rows = [(year, half, label, value, shown(value, k)) for year, half, label, value in halves]
-    _log(request, network.pk, f"values indicator {indicator.pk}")
-    context = {"network": network, "indicator": indicator, "rows": rows, "k": k}
-    return render(request, "monitor/value_list.html", context)
-
-
-@login_required
-def value_edit(
-    request: HttpRequest, network_id: int, indicator_id: int, year: int, half: int
-) -> HttpResponse:
-    indicator = _manual_indicator(request, network_id, indicator_id)
-    if (year, half) not in _half_years(indicator, timezone.localdate()):
-        raise Http404
-    network = indicator.joint_agreement.network
-    stored = indicator.values.filter(period__year=year, period__half=half).first()
-    value = stored or PeriodValue(indicator=indicator)
-    label = _half_label(year, half)
-    if request.method != "POST":
-        form = ManualValueForm(instance=value)
-        return _value_page(request, indicator, form, label)
-    form = ManualValueForm(request.POST, instance=value)
-    if not form.is_valid():
-        return _value_page(request, indicator, form, label, status=422)
-    if value.pk is None:
-        period, _created = Period.objects.get_or_create(network=network, year=year, half=half)
-        value.period = period
-    value.entered_by = request.user
-    value.entered_at = timezone.now()
-    try:
-        saved = form.save_if_current()
-    except IntegrityError:
-        # Someone else entered the first figure for this half-year at the same moment.
-        saved = None
-        form.refuse(indicator.values.get(period__year=year, period__half=half))
-    if saved is None:
-        return _value_page(request, indicator, form, label, status=409)
-    _log(request, network.pk, f"value_enter indicator {indicator.pk} period {year}-{half}")
-    messages.success(request, _("The figure for %(half)s is saved.") % {"half": label})
-    return redirect("monitor:values", network_id=network.pk, indicator_id=indicator.pk)
-
-
-def _value_page(request, indicator, form, label, status=200) -> HttpResponse:
-    context = {
-        "network": indicator.joint_agreement.network,
-        "indicator": indicator,
-        "form": form,
-        "half_label": label,
-    }
-    return render(request, "monitor/value_edit.html", context, status=status)
