@@ -44,13 +44,14 @@ class Command(RondomCommand):
                 self.stdout.write(_("Loaded demo case: %(title)s") % {"title": case["title"]})
         made = ensure_generated_cases()
         answered = ensure_demo_scan(network, users)
-        monitored = ensure_demo_monitor(network, users)
         if connection.vendor == "postgresql":
-            # Fresh statistics after a bulk load: until autovacuum gets to them, PostgreSQL
-            # would plan the figures across cases as if the tables were empty, and choose
-            # nested loops that take minutes instead of milliseconds.
+            # Fresh statistics after a bulk load, before the monitor freezes its figures:
+            # until autovacuum gets to them, PostgreSQL would plan the figures across cases
+            # as if the tables were empty, and choose nested loops that take minutes instead
+            # of milliseconds.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        monitored = ensure_demo_monitor(network, users)
         if made:
             self.stdout.write(
                 _("Made %(count)s anonymous cases for the figures of the network.")
