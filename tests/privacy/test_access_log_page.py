@@ -22,10 +22,12 @@ from ..conftest import coach_with_consent
 
 
 def fill(case_id: int, user, count: int) -> None:
-    """One look a day, on each of the `count` days before today: one line each on the page."""
-    now = timezone.now()
+    """One look a day, on each of the `count` days before today: one line each on the page.
+    At noon, local time: late in the evening a day's look could otherwise land on the same
+    local day as the next one across the end of summer time, and fold into its line."""
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     AuditEvent.objects.bulk_create(
-        AuditEvent(at=now - timedelta(days=days), actor_id=user and user.pk,
+        AuditEvent(at=noon - timedelta(days=days), actor_id=user and user.pk,
                    actor_label=user.email if user else "", case_id=case_id,
                    action="view timeline:child", channel="page", reason="consent 1")
         for days in range(count, 0, -1)
