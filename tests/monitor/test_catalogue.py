@@ -35,7 +35,8 @@ import pytest
 from rondom.insights.figures import CELLS
 from rondom.insights.periods import half_year
 from rondom.insights.suppression import Line, hidden_keys
-from rondom.monitor.catalogue import SOURCES, SOURCES_BY_KEY, Basis, compute
+from rondom.monitor.basis import Basis
+from rondom.monitor.catalogue import SOURCES, SOURCES_BY_KEY, compute
 
 from .figures_world import indicator, joint_agreement, known_half_year, make_world
 
