@@ -6,8 +6,9 @@ a unit, and says what its `count` means: how many cases, children, answers or si
 behind the value. A value with fewer than *k* behind it shows as `<k` (`values.shown`).
 
 Every value is worked out over `cases_in_network(network)` within one half-year, from a
-`Basis` (`monitor/basis.py`): the insight figures (`insights.figures.count_figures`), the case agreements due,
-the periods out of school, the scan's latest closed round and the signals. Each part is read
+`Basis` (`monitor/basis.py`): the insight figures (`insights.figures.count_figures`), the
+case agreements due, the periods out of school, the scan's latest closed round and the
+signals. Each part is read
 at most once, whatever the number of indicators, and each is a fixed number of grouped
 queries, whatever the number of cases; so computing every indicator of a network for one
 period takes a bounded number of queries.
